@@ -1,0 +1,1 @@
+"""Qt only: the shell, one package per pane, Qt models and view models."""

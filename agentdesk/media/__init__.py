@@ -1,0 +1,1 @@
+"""WebRTC audio for the softphone (later issues)."""

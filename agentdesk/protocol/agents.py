@@ -1,0 +1,62 @@
+"""The operator: profile and presence state."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import model_validator
+
+from agentdesk.domain.agent_state import AgentState, NotReadyReason
+from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    TRAINEE = "trainee"
+    TUTOR = "tutor"
+    TEAM_LEADER = "team_leader"
+    ADMIN = "admin"
+
+
+class ClientRef(ResponseModel):
+    """A client (committente) the operator speaks for, with its brand."""
+
+    id: str
+    name: str
+    greeting: str = ""
+    color: str = "#2f6f9f"  # brand colour, #rrggbb
+
+
+class AgentStateView(ResponseModel):
+    state: AgentState
+    reason: NotReadyReason | None = None
+    since: UtcDateTime
+
+
+class AgentProfile(ResponseModel):
+    id: str
+    username: str
+    name: str
+    role: Role
+    team_id: str | None = None
+    team_name: str | None = None
+    skills: list[str] = []
+    clients: list[ClientRef] = []
+    max_chats: int = 0
+    max_calls: int = 0
+    state: AgentStateView | None = None
+
+
+class AgentStateRequest(WireModel):
+    """``PUT /me/state``. A reason is required for not_ready and refused otherwise."""
+
+    state: AgentState
+    reason: NotReadyReason | None = None
+
+    @model_validator(mode="after")
+    def _reason_matches_state(self) -> AgentStateRequest:
+        if self.state is AgentState.NOT_READY and self.reason is None:
+            raise ValueError("not_ready needs a reason code")
+        if self.state is not AgentState.NOT_READY and self.reason is not None:
+            raise ValueError("only not_ready takes a reason code")
+        return self

@@ -1,0 +1,61 @@
+"""The channel gateway: the customer's side (simulator, tests, real integrations)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
+
+
+class EntryPointKind(StrEnum):
+    CHAT = "chat"
+    VOICE = "voice"
+    EMAIL = "email"
+
+
+class EntryPoint(ResponseModel):
+    id: str  # for chats, the value to pass as ``entry_point``
+    kind: EntryPointKind
+    address: str  # chat widget id, dialled number or mailbox
+    client_id: str
+    client_name: str
+    queue: str
+
+
+class EntryPointList(ResponseModel):
+    items: list[EntryPoint]
+
+
+class GatewayChatRequest(WireModel):
+    from_: str = Field(alias="from", min_length=1, max_length=200)
+    entry_point: str = Field(min_length=1, max_length=100)
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class GatewayChatMessageRequest(WireModel):
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class GatewayTypingRequest(WireModel):
+    typing: bool
+
+
+class GatewayCreated(ResponseModel):
+    interaction_id: str
+
+
+class GatewayEventType(StrEnum):
+    """Events on ``/gateway/ws``: what the customer's side needs to know."""
+
+    ACCEPTED = "chat.accepted"  # an operator picked the chat up
+    MESSAGE = "chat.message"  # the operator wrote
+    ENDED = "chat.ended"  # the operator closed the chat
+
+
+class GatewayEvent(ResponseModel):
+    type: GatewayEventType
+    ts: UtcDateTime
+    interaction_id: str
+    data: dict[str, object] = {}

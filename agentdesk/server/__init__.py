@@ -1,0 +1,1 @@
+"""The reference backend: ASGI app, routing (ACD), persistence, event bus, simulator."""
