@@ -1,0 +1,55 @@
+"""``--demo-autopilot``: for screenshots and demos only, never in normal use.
+
+Accepts the first chat offered after start-up and sends the client's greeting, so a
+headless screenshot shows a live conversation. Everything else stays the operator's call.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from agentdesk.gui.assist.pane import greeting_for
+from agentdesk.gui.controller import DeskController
+from agentdesk.gui.interactions.pane import InteractionsPane
+from agentdesk.gui.workstation import Workstation
+from agentdesk.protocol.agents import AgentProfile
+from agentdesk.protocol.interactions import Interaction, InteractionStatus
+
+
+class DemoAutopilot(QObject):
+    """Accept one offered chat and greet the customer."""
+
+    def __init__(
+        self,
+        workstation: Workstation,
+        controller: DeskController,
+        interactions: InteractionsPane,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._pane = interactions
+        self._agent_name = ""
+        self._chosen: str | None = None
+        self._greeted = False
+        workstation.profileChanged.connect(self._on_profile)
+        workstation.interactionChanged.connect(self._on_interaction)
+
+    def _on_profile(self, profile: AgentProfile) -> None:
+        self._agent_name = profile.name
+
+    def _on_interaction(self, interaction: Interaction) -> None:
+        if self._chosen is None and interaction.status is InteractionStatus.OFFERED:
+            self._chosen = interaction.id
+            self._pane.select(interaction.id)
+            self._controller.accept(interaction.id)
+        elif (
+            interaction.id == self._chosen
+            and interaction.status is InteractionStatus.ACTIVE
+            and not self._greeted
+        ):
+            self._greeted = True
+            self._pane.select(interaction.id)
+            self._controller.send(
+                interaction.id, greeting_for(interaction.client, self._agent_name)
+            )

@@ -1,0 +1,1 @@
+"""Customer 360: header facts from the screen pop, the unified history, the conversation."""

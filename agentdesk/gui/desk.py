@@ -1,0 +1,99 @@
+"""``Desk``: the composition root of the workstation — models, window, wiring.
+
+The workstation (session listener) feeds the models and panes; once a session exists,
+:meth:`Desk.attach` adds the controller that turns the panes' intents into session calls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings
+
+from agentdesk.gui.chat.store import TranscriptStore
+from agentdesk.gui.controller import DeskController
+from agentdesk.gui.customer.history_model import HistoryModel
+from agentdesk.gui.interactions.model import InteractionListModel
+from agentdesk.gui.ports import DeskSession
+from agentdesk.gui.shell.focus import FocusCoordinator
+from agentdesk.gui.shell.main_window import MainWindow
+from agentdesk.gui.shell.myday import MyDayModel
+from agentdesk.gui.shell.myday_stats import AhtTarget
+from agentdesk.gui.workstation import Workstation
+from agentdesk.protocol.interactions import Message
+
+
+def aht_target(settings: QSettings) -> AhtTarget:
+    """The AHT band from settings (``kpi/aht_low_s``, ``kpi/aht_high_s``), 4–7 min default."""
+    default = AhtTarget()
+    low = settings.value("kpi/aht_low_s", default.low_s, type=float)
+    high = settings.value("kpi/aht_high_s", default.high_s, type=float)
+    if not (isinstance(low, float) and isinstance(high, float) and 0 < low < high):
+        return default
+    return AhtTarget(low, high)
+
+
+class Desk(QObject):
+    """Owns the models and the window and connects them."""
+
+    def __init__(self, workstation: Workstation, settings: QSettings) -> None:
+        super().__init__()
+        self.workstation = workstation
+        self.settings = settings
+        self.interactions = InteractionListModel(self)
+        self.history = HistoryModel(self)
+        # Models first: the panes that react to the same signals read the updated models.
+        workstation.interactionChanged.connect(self.interactions.upsert)
+        workstation.interactionRemoved.connect(self.interactions.remove)
+        workstation.messageAdded.connect(self._message_added)
+        self.transcripts = TranscriptStore(workstation, self)
+        self.myday = MyDayModel(workstation, aht_target(settings), self)
+        self.window = MainWindow(self.interactions, self.history, self.myday, settings)
+        w = self.window
+        self.focus = FocusCoordinator(
+            workstation,
+            self.interactions,
+            self.transcripts,
+            interactions=w.interactions,
+            center=w.center,
+            assist=w.assist,
+            topbar=w.topbar,
+            parent=self,
+        )
+        workstation.profileChanged.connect(w.topbar.set_profile)
+        workstation.profileChanged.connect(w.assist.set_profile)
+        workstation.stateChanged.connect(w.topbar.state.set_state)
+        workstation.connectionChanged.connect(w.statusline.set_connection)
+        workstation.queueStatsChanged.connect(w.topbar.set_queue_stats)
+        workstation.noticeRaised.connect(w.statusline.show_notice)
+        workstation.errorRaised.connect(lambda text: w.statusline.show_notice("error", text))
+        w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
+        w.assist.insertRequested.connect(w.center.chat.insert_text)
+        self.controller: DeskController | None = None
+
+    def _message_added(self, message: Message, _pending: bool) -> None:
+        self.interactions.add_message(message)
+
+    def attach(self, session: DeskSession) -> DeskController:
+        """Connect the panes' intents to ``session`` through a controller."""
+        w = self.window
+        c = DeskController(session, self.interactions, self.history, self)
+        w.topbar.state.stateRequested.connect(c.set_state)
+        w.interactions.acceptRequested.connect(c.accept)
+        w.interactions.rejectRequested.connect(c.reject)
+        w.center.offer.acceptRequested.connect(c.accept)
+        w.center.offer.rejectRequested.connect(c.reject)
+        w.center.chat.sendRequested.connect(c.send)
+        w.center.chat.endRequested.connect(c.hangup)
+        w.center.wrapup.submitted.connect(c.wrapup)
+        self.focus.screenPopNeeded.connect(c.focus)
+        self.focus.historyStale.connect(c.reload_history)
+        c.statePending.connect(w.topbar.state.set_pending)
+        c.offerBusy.connect(self.focus.on_offer_busy)
+        c.wrapupBusy.connect(self.focus.on_wrapup_busy)
+        c.wrapupFailed.connect(self.focus.on_wrapup_failed)
+        c.sendFailed.connect(w.center.chat.restore_draft)
+        c.customerLoaded.connect(self.focus.on_customer)
+        c.customerLoaded.connect(self.myday.note_customer)
+        c.invoicesLoaded.connect(self.focus.on_invoices)
+        c.message.connect(w.statusline.show_notice)
+        self.controller = c
+        return c

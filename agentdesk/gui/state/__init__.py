@@ -1,0 +1,1 @@
+"""The operator's presence: state selector with not-ready reasons and time in state."""

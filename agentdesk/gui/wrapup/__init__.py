@@ -1,0 +1,1 @@
+"""The wrap-up form (Designer form ``ui/wrapup.ui``)."""
