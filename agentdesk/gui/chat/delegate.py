@@ -41,7 +41,8 @@ class BubbleDelegate(QStyledItemDelegate):
         ts = index.data(Role.TIME)
         stamp = fmt.time_of_day(ts) if ts is not None else ""
         if index.data(Role.PENDING):
-            return f"{stamp} · {self.tr('sending…')}"
+            sending = self.tr("sending…")
+            return f"{stamp} · {sending}"
         return stamp
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:

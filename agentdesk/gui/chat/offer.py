@@ -8,8 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from agentdesk.gui import fmt
-from agentdesk.gui.labels import channel_label
-from agentdesk.protocol.interactions import Interaction
+from agentdesk.protocol.interactions import Channel, Interaction
 
 
 class OfferBanner(QFrame):
@@ -52,11 +51,12 @@ class OfferBanner(QFrame):
             self._timer.stop()
             return
         who = interaction.customer_name or interaction.from_address
-        self.headline.setText(
-            self.tr("New %1 from %2")
-            .replace("%1", channel_label(interaction.channel).lower())
-            .replace("%2", who)
-        )
+        headlines = {
+            Channel.CHAT: self.tr("New chat from %1"),
+            Channel.VOICE: self.tr("Incoming call from %1"),
+            Channel.EMAIL: self.tr("New e-mail from %1"),
+        }
+        self.headline.setText(headlines[interaction.channel].replace("%1", who))
         self._refresh()
         self._timer.start()
 

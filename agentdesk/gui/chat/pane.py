@@ -104,7 +104,7 @@ class ChatPane(QWidget):
                 old.rowsInserted.disconnect(self._scroll_to_end)
             self.view.setModel(model)
             model.rowsInserted.connect(self._scroll_to_end)
-            QTimer.singleShot(0, self.view.scrollToBottom)
+            QTimer.singleShot(0, self.view, self.view.scrollToBottom)
         if switched:
             self.composer.setPlainText(self._drafts.pop(interaction.id, "") if interaction else "")
             self.set_typing(interaction.customer_typing if interaction else False)
@@ -165,4 +165,4 @@ class ChatPane(QWidget):
             )
 
     def _scroll_to_end(self, _parent: QModelIndex, _first: int, _last: int) -> None:
-        QTimer.singleShot(0, self.view.scrollToBottom)
+        QTimer.singleShot(0, self.view, self.view.scrollToBottom)

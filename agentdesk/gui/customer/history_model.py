@@ -139,8 +139,13 @@ class HistoryFilter(QSortFilterProxyModel):
 
     def set_filter(self, value: str) -> None:
         """``""`` for all, a channel value (``chat``), or a kind value (``note``)."""
-        self._filter = value
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self._filter = value
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._filter = value
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._filter:

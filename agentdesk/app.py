@@ -1,0 +1,134 @@
+"""``agentdesk``: the desktop's entry point (``main.py`` and ``[project.scripts]`` call it).
+
+Without ``--server`` it starts the reference backend in-process (demo data, simulated
+customers) on a free loopback port and signs in as the demo operator ``mario``.
+``--demo-autopilot`` (demos and screenshots only) accepts the first offered chat and sends
+the client's greeting, so a headless ``--screenshot`` shows a live conversation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="agentdesk", description="AgentDesk — contact-centre operator workstation"
+    )
+    parser.add_argument(
+        "--server", metavar="URL", help="connect to a running backend (shows the login dialog)"
+    )
+    parser.add_argument("--user", help="username to sign in with (with --server)")
+    parser.add_argument("--password", help="password to sign in with (with --server)")
+    parser.add_argument(
+        "--offscreen", action="store_true", help="run without a display (QT_QPA_PLATFORM=offscreen)"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="FILE", type=Path, help="write a PNG of the window before quitting"
+    )
+    parser.add_argument(
+        "--quit-after", metavar="SECONDS", type=float, help="quit by itself after SECONDS"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="where the local database, cache and settings live",
+    )
+    parser.add_argument("--lang", choices=["it", "en"], help="UI language (default: system locale)")
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"]
+    )
+    parser.add_argument(
+        "--demo-autopilot",
+        action="store_true",
+        help="demos and screenshots only: accept the first offered chat and greet the customer",
+    )
+    return parser.parse_args(argv)
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("AgentDesk", "AgentDesk"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the desktop; returns the process exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=getattr(logging, args.log_level),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    # Qt is imported only now, so QT_QPA_PLATFORM is set before the QApplication exists.
+    import qasync
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk.gui import i18n, theme
+    from agentdesk.gui.icons import app_icon
+    from agentdesk.gui.runner import DeskRunner, RunOptions
+
+    data_dir: Path = args.data_dir or default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "agentdesk"])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("AgentDesk")
+    app.setApplicationName("AgentDesk")
+    app.setApplicationDisplayName("AgentDesk")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    translators = i18n.install_translators(app, i18n.choose_language(args.lang))
+    theme.apply(app)
+    # With --data-dir everything (settings included) stays inside it: tests and screenshots
+    # never touch the operator's own layout.
+    settings = (
+        QSettings(str(data_dir / "agentdesk.ini"), QSettings.Format.IniFormat)
+        if args.data_dir
+        else QSettings()
+    )
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    runner = DeskRunner(
+        RunOptions(
+            server=args.server,
+            user=args.user,
+            password=args.password,
+            screenshot=args.screenshot,
+            quit_after=args.quit_after,
+            data_dir=data_dir,
+            demo_autopilot=args.demo_autopilot,
+        ),
+        settings,
+    )
+    app.aboutToQuit.connect(runner.request_quit)
+    previous = signal.signal(signal.SIGINT, lambda *_: runner.request_quit())
+    code = 1
+    try:
+        code = loop.run_until_complete(runner.run())
+    except RuntimeError:
+        # Qt quit underneath us (e.g. the session manager): close what is still open.
+        logging.getLogger(__name__).warning("event loop stopped early; closing down")
+        code = 0
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        runner.stop_server()
+        settings.sync()
+        del translators
+        loop.close()
+        asyncio.set_event_loop(None)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

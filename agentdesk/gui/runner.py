@@ -1,0 +1,221 @@
+"""``DeskRunner``: the desktop's life from window to quit, on the qasync loop.
+
+Starts the embedded server (in its own thread) or uses ``--server``, builds the session
+around the workstation, signs in (automatically as mario on the embedded default, through
+the login dialog otherwise), and on quit writes the screenshot, stops the session and closes
+the HTTP client. Nothing here blocks the GUI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+
+from agentdesk.domain.agent_state import AgentState
+from agentdesk.gui.autopilot import DemoAutopilot
+from agentdesk.gui.desk import Desk
+from agentdesk.gui.errors import EXPECTED, describe_error
+from agentdesk.gui.login.dialog import LoginDialog
+from agentdesk.gui.login.flow import LoginFlow
+from agentdesk.gui.workstation import Workstation
+
+log = logging.getLogger(__name__)
+
+DEMO_USER = "mario"
+DEMO_PASSWORD = "demo"
+
+
+@dataclass
+class RunOptions:
+    """What ``agentdesk.app`` parsed from the command line."""
+
+    server: str | None = None
+    user: str | None = None
+    password: str | None = None
+    screenshot: Path | None = None
+    quit_after: float | None = None
+    data_dir: Path = Path(".")
+    demo_autopilot: bool = False
+
+
+class DeskRunner:
+    """Owns the session's lifetime; ``run()`` returns the exit code."""
+
+    def __init__(self, options: RunOptions, settings: QSettings) -> None:
+        self.options = options
+        self.settings = settings
+        self.workstation = Workstation()
+        self.desk = Desk(self.workstation, settings)
+        self.window = self.desk.window
+        self.server: Any = None  # agentdesk.server.embedded.EmbeddedServer when embedded
+        self._api: Any = None
+        self._cache: Any = None
+        self._session: Any = None
+        self._autopilot: DemoAutopilot | None = None
+        self._quit = asyncio.Event()
+        self._exit_code = 0
+        self.window.closeRequested.connect(self.request_quit)
+
+    # ---- lifecycle --------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        self._quit.set()
+
+    async def run(self) -> int:
+        self._show_window()
+        if self.options.quit_after is not None:
+            QTimer.singleShot(int(self.options.quit_after * 1000), self.request_quit)
+        started = asyncio.ensure_future(self._start())
+        quit_wait = asyncio.ensure_future(self._quit.wait())
+        await asyncio.wait({started, quit_wait}, return_when=asyncio.FIRST_COMPLETED)
+        if not started.done():
+            started.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await started
+        elif started.result() != "cancelled":
+            # Signed in, or failed with the reason on screen: the operator decides when
+            # to close (or --quit-after does).
+            await quit_wait
+        quit_wait.cancel()
+        self._take_screenshot()
+        await self.close()
+        return self._exit_code
+
+    def _show_window(self) -> None:
+        if self.options.screenshot is None:
+            self.window.restore_layout()
+        self.window.show()
+        self.window.statusline.set_connection("connecting", "")
+
+    async def _start(self) -> str:
+        """Server, session, sign-in: ``ok``, ``failed`` or ``cancelled`` (login dialog)."""
+        try:
+            base_url = await self._server_url()
+            self._session = self._make_session(base_url)
+            controller = self.desk.attach(self._session)
+            if self.options.demo_autopilot:
+                self._autopilot = DemoAutopilot(
+                    self.workstation, controller, self.window.interactions, self.desk
+                )
+            if self.options.server is None:
+                await self._session.start(DEMO_USER, DEMO_PASSWORD)
+                # The embedded demo exists to show chats arriving: start the day Ready.
+                await self._session.set_state(AgentState.READY)
+                return "ok"
+            return "ok" if await self._sign_in(base_url) else "cancelled"
+        except asyncio.CancelledError:
+            raise
+        except EXPECTED as exc:
+            self._fail(describe_error(exc))
+            return "failed"
+        except Exception as exc:
+            log.exception("start-up failed")
+            self._fail(describe_error(exc))
+            return "failed"
+
+    async def _server_url(self) -> str:
+        if self.options.server:
+            url = self.options.server.rstrip("/")
+            self.window.statusline.set_server(url)
+            return url
+        from agentdesk.server.config import ServerSettings
+        from agentdesk.server.embedded import EmbeddedServer
+
+        database = self.options.data_dir / "server.sqlite3"
+        settings = ServerSettings(
+            database_url=f"sqlite+aiosqlite:///{database}", demo=True, simulate=True
+        )
+        self.window.statusline.show_notice(
+            "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
+        )
+        self.server = EmbeddedServer(settings)
+        await asyncio.to_thread(self.server.start)
+        url = str(self.server.base_url)
+        self.window.statusline.set_server(url, embedded=True)
+        return url
+
+    def _make_session(self, base_url: str) -> Any:
+        from agentdesk.client.cache import LocalCache
+        from agentdesk.client.rest import ApiClient
+        from agentdesk.client.session import Session
+
+        self._api = ApiClient(base_url)
+        self._cache = LocalCache(self.options.data_dir / "client-cache.sqlite3")
+        return Session(self._api, self._cache, self.workstation)
+
+    async def _sign_in(self, base_url: str) -> bool:
+        if self.options.user and self.options.password:
+            try:
+                await self._session.start(self.options.user, self.options.password)
+                return True
+            except EXPECTED as exc:
+                first_error = describe_error(exc)
+        else:
+            first_error = ""
+        from agentdesk.client.credentials import CredentialStore
+
+        dialog = LoginDialog(base_url, self.window)
+        flow = LoginFlow(
+            dialog, self._session, _credentials(CredentialStore), base_url, self.settings
+        )
+        if first_error:
+            dialog.show_error(first_error)
+        return await flow.run(self.options.user or "", "")
+
+    def _fail(self, text: str) -> None:
+        self._exit_code = 1
+        self.window.statusline.show_notice("error", text)
+        self.window.statusline.set_connection("offline", text)
+
+    # ---- shutdown ---------------------------------------------------------------------
+
+    def _take_screenshot(self) -> None:
+        path = self.options.screenshot
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.window.grab().save(str(path), "PNG"):
+            log.error("could not write the screenshot to %s", path)
+            self._exit_code = self._exit_code or 1
+        else:
+            log.info("screenshot written to %s", path)
+
+    async def close(self) -> None:
+        """Stop the session and the HTTP client; the embedded server stops in ``stop_server``."""
+        for what, obj, method in (
+            ("session", self._session, "stop"),
+            ("HTTP client", self._api, "aclose"),
+            ("cache", self._cache, "aclose"),
+        ):
+            call = getattr(obj, method, None) if obj is not None else None
+            if call is None:
+                continue
+            try:
+                await asyncio.wait_for(call(), timeout=5)
+            except Exception:
+                log.warning("closing the %s failed", what, exc_info=True)
+        self._session = self._api = self._cache = None
+        self.window.close_now()
+
+    def stop_server(self) -> None:
+        """Blocking: called after the loop has finished."""
+        if self.server is not None:
+            try:
+                self.server.stop()
+            except Exception:
+                log.warning("stopping the embedded server failed", exc_info=True)
+            self.server = None
+
+
+def _credentials(factory: Any) -> Any:
+    try:
+        return factory()
+    except Exception:
+        log.warning("no credential store available", exc_info=True)
+        return None
