@@ -65,6 +65,7 @@ def message(
     text: str,
     direction: Direction = Direction.INBOUND,
     ts: datetime | None = None,
+    *,
     message_id: str | None = None,
 ) -> Message:
     return Message(
@@ -80,6 +81,7 @@ def message(
 def interaction(
     status: InteractionStatus = InteractionStatus.OFFERED,
     interaction_id: str | None = None,
+    *,
     name: str | None = "Maria Rossi",
     client: ClientRef = LARIO,
     customer_id: str | None = "c-1",
@@ -89,7 +91,9 @@ def interaction(
 ) -> Interaction:
     iid = interaction_id or f"i{next(_ids)}"
     created_at = created or datetime.now(UTC) - timedelta(seconds=40)
-    accepted = created_at + timedelta(seconds=10) if status is not InteractionStatus.OFFERED else None
+    accepted = (
+        created_at + timedelta(seconds=10) if status is not InteractionStatus.OFFERED else None
+    )
     return Interaction(
         id=iid,
         channel=Channel.CHAT,

@@ -60,9 +60,7 @@ def test_filter_by_channel_or_kind() -> None:
     model = HistoryModel()
     model.reset_for("c-1")
     page = fakes.timeline_page(2)
-    note = TimelineItem(
-        id="n1", ts=fakes.NOW, kind=TimelineKind.NOTE, summary="Richiamare lunedì"
-    )
+    note = TimelineItem(id="n1", ts=fakes.NOW, kind=TimelineKind.NOTE, summary="Richiamare lunedì")
     model.append_page("c-1", TimelinePage(items=[*page.items, note]))
     proxy = HistoryFilter()
     proxy.setSourceModel(model)

@@ -58,9 +58,7 @@ def test_italian_strings_load(italian: list[QTranslator], qtbot: QtBot) -> None:
     assert panel.submit_button.text() == "&Salva esito"
     assert panel.disposition.placeholderText() == "Scegli un esito…"
     # plurals
-    assert (
-        QCoreApplication.translate("TopBar", "Queues: %n waiting", "", 3) == "Code: 3 in attesa"
-    )
+    assert QCoreApplication.translate("TopBar", "Queues: %n waiting", "", 3) == "Code: 3 in attesa"
 
 
 def test_every_italian_message_is_translated() -> None:

@@ -52,9 +52,10 @@ def test_illegal_request_is_a_message_not_a_crash(qtbot: QtBot) -> None:
     selector = _selector(qtbot)
     selector.set_state(fakes.state(AgentState.READY))
     selector.set_open_interactions(2)
-    with qtbot.assertNotEmitted(selector.stateRequested), qtbot.waitSignal(
-        selector.refused
-    ) as blocker:
+    with (
+        qtbot.assertNotEmitted(selector.stateRequested),
+        qtbot.waitSignal(selector.refused) as blocker,
+    ):
         selector.request(AgentState.OFFLINE)
     assert "offline" in blocker.args[0]
     with qtbot.waitSignal(selector.refused):
