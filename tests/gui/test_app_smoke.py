@@ -1,0 +1,42 @@
+"""The whole desktop on its embedded default, headless, as a separate process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+pytest.importorskip("agentdesk.server.embedded")
+pytest.importorskip("agentdesk.client.session")
+
+
+def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    code = (
+        "import sys; from agentdesk.app import main; "
+        f"sys.exit(main(['--offscreen', '--screenshot', {str(shot)!r}, '--quit-after', '12', "
+        f"'--demo-autopilot', '--data-dir', {str(tmp_path / 'data')!r}, '--lang', 'en']))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert shot.exists()
+    assert shot.stat().st_size > 50_000  # a real, busy window, not an empty frame
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # many distinct colours: text, bubbles, brand colours — not a blank window
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)
+    }
+    assert len(colours) > 40
