@@ -14,7 +14,7 @@ pytest.importorskip("agentdesk.server.embedded")
 pytest.importorskip("agentdesk.client.session")
 
 
-def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path) -> None:
+def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path, qapp: object) -> None:
     shot = tmp_path / "shot.png"
     code = (
         "import sys; from agentdesk.app import main; "
