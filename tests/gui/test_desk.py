@@ -44,7 +44,7 @@ def test_an_offer_pops_the_customer_and_accept_goes_to_the_session(
     offer = fakes.interaction(InteractionStatus.OFFERED, "i1")
     ws.interaction_changed(offer)
     assert w.interactions.current_id() == "i1"
-    assert w.center.bottom.currentWidget() is w.center.offer
+    assert w.center.showing() == "offer"
     assert w.topbar.brand.text() == "Lario Acque"
     qloop.run_until_complete(until(lambda: w.center.header.balance.value.text() != "–"))
     assert ("customer", ("c-1",)) in session.calls
@@ -53,7 +53,7 @@ def test_an_offer_pops_the_customer_and_accept_goes_to_the_session(
     qloop.run_until_complete(until(lambda: ("accept", ("i1",)) in session.calls))
     ws.interaction_changed(offer.model_copy(update={"status": InteractionStatus.ACTIVE}))
     assert w.center.chat.composer.isEnabled()
-    assert not w.center.bottom.isVisible()
+    assert w.center.showing() == "composer"
 
 
 def test_reply_end_and_wrap_up(
@@ -79,7 +79,7 @@ def test_reply_end_and_wrap_up(
     qloop.run_until_complete(until(lambda: ("hangup", ("i2",)) in session.calls))
     ws.interaction_changed(active.model_copy(update={"status": InteractionStatus.WRAP_UP}))
     form = w.center.wrapup
-    assert w.center.bottom.currentWidget() is form
+    assert w.center.showing() == "wrapup"
     assert not form.submit_button.isEnabled()
     form.disposition.setCurrentIndex(0)
     form.resolved.setChecked(True)

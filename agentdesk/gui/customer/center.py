@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from agentdesk.gui.chat.offer import OfferBanner
 from agentdesk.gui.chat.pane import ChatPane
@@ -26,13 +26,10 @@ class Customer360(QWidget):
         self.wrapup = WrapupPanel(self)
         self.history = HistoryPane(history, self)
 
-        # Below the transcript: the offer banner, nothing (composer is in ChatPane) or the
-        # wrap-up form, by the contact's status.
-        self.bottom = QStackedWidget(self)
-        self._blank = QWidget(self.bottom)
-        self.bottom.addWidget(self._blank)
-        self.bottom.addWidget(self.offer)
-        self.bottom.addWidget(self.wrapup)
+        # Below the transcript: the offer banner, the composer (inside ChatPane) or the
+        # wrap-up form, by the contact's status. Hidden ones take no room.
+        self.offer.hide()
+        self.wrapup.hide()
 
         conversation = QWidget(self)
         conversation.setObjectName("conversation")
@@ -40,7 +37,8 @@ class Customer360(QWidget):
         column.setContentsMargins(12, 8, 8, 8)
         column.setSpacing(6)
         column.addWidget(self.chat, 1)
-        column.addWidget(self.bottom)
+        column.addWidget(self.offer)
+        column.addWidget(self.wrapup)
 
         history_box = QWidget(self)
         history_box.setObjectName("historyBox")
@@ -67,14 +65,18 @@ class Customer360(QWidget):
     def show_status(self, interaction: Interaction | None) -> None:
         """Offer banner for offers, the wrap-up form in wrap-up, the composer otherwise."""
         status = interaction.status if interaction else None
-        if status is InteractionStatus.OFFERED:
-            self.offer.set_interaction(interaction)
-            self.bottom.setCurrentWidget(self.offer)
-        elif status is InteractionStatus.WRAP_UP:
-            self.offer.set_interaction(None)
+        offered = status is InteractionStatus.OFFERED
+        wrapping = status is InteractionStatus.WRAP_UP
+        self.offer.set_interaction(interaction if offered else None)
+        if wrapping:
             self.wrapup.set_interaction(interaction)
-            self.bottom.setCurrentWidget(self.wrapup)
-        else:
-            self.offer.set_interaction(None)
-            self.bottom.setCurrentWidget(self._blank)
-        self.bottom.setVisible(self.bottom.currentWidget() is not self._blank)
+        self.offer.setVisible(offered)
+        self.wrapup.setVisible(wrapping)
+
+    def showing(self) -> str:
+        """Which part is under the transcript: ``offer``, ``wrapup`` or ``composer``."""
+        if not self.offer.isHidden():
+            return "offer"
+        if not self.wrapup.isHidden():
+            return "wrapup"
+        return "composer"

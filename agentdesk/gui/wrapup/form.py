@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice, Signal
+from PySide6.QtCore import QFile, QIODevice, Qt, Signal
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,7 @@ class WrapupPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WrapupPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.form = load_form("wrapup.ui", self)
         self.disposition = _child(self.form, QComboBox, "dispositionCombo")
         self.notes = _child(self.form, QPlainTextEdit, "notesEdit")
