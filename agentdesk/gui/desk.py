@@ -18,6 +18,7 @@ from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.shell.myday import MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget
 from agentdesk.gui.workstation import Workstation
+from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Message
 
 
@@ -60,6 +61,7 @@ class Desk(QObject):
         )
         workstation.profileChanged.connect(w.topbar.set_profile)
         workstation.profileChanged.connect(w.assist.set_profile)
+        workstation.profileChanged.connect(self._profile_state)
         workstation.stateChanged.connect(w.topbar.state.set_state)
         workstation.connectionChanged.connect(w.statusline.set_connection)
         workstation.queueStatsChanged.connect(w.topbar.set_queue_stats)
@@ -68,6 +70,11 @@ class Desk(QObject):
         w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
+
+    def _profile_state(self, profile: AgentProfile) -> None:
+        # The profile carries the state at login; later changes come as state events.
+        if profile.state is not None:
+            self.window.topbar.state.set_state(profile.state)
 
     def _message_added(self, message: Message, _pending: bool) -> None:
         self.interactions.add_message(message)

@@ -7,6 +7,7 @@ build output, rebuilt whenever their source is newer.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,17 @@ log = logging.getLogger(__name__)
 
 
 def _lrelease() -> str | None:
+    """PySide6's own lrelease binary, else the venv's wrapper, else one on PATH."""
+    try:
+        import PySide6
+
+        bundled = Path(PySide6.__file__).parent / (
+            "lrelease.exe" if os.name == "nt" else "lrelease"
+        )
+        if bundled.exists():
+            return str(bundled)
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        pass
     here = Path(sys.executable).parent / "pyside6-lrelease"
     if here.exists():
         return str(here)
