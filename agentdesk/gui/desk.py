@@ -7,6 +7,7 @@ The workstation (session listener) feeds the models and panes; once a session ex
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication
 
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
@@ -19,7 +20,7 @@ from agentdesk.gui.shell.myday import MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
-from agentdesk.protocol.interactions import Message
+from agentdesk.protocol.interactions import Interaction, InteractionStatus, Message
 
 
 def aht_target(settings: QSettings) -> AhtTarget:
@@ -62,6 +63,7 @@ class Desk(QObject):
         workstation.profileChanged.connect(w.topbar.set_profile)
         workstation.profileChanged.connect(w.assist.set_profile)
         workstation.profileChanged.connect(self._profile_state)
+        workstation.interactionChanged.connect(self._alert_on_offer)
         workstation.stateChanged.connect(w.topbar.state.set_state)
         workstation.connectionChanged.connect(w.statusline.set_connection)
         workstation.queueStatsChanged.connect(w.topbar.set_queue_stats)
@@ -75,6 +77,12 @@ class Desk(QObject):
         # The profile carries the state at login; later changes come as state events.
         if profile.state is not None:
             self.window.topbar.state.set_state(profile.state)
+        self.window.setWindowTitle(f"AgentDesk — {profile.name}")
+
+    def _alert_on_offer(self, interaction: Interaction) -> None:
+        # An offer while the operator looks at another window: flash the taskbar entry.
+        if interaction.status is InteractionStatus.OFFERED and not self.window.isActiveWindow():
+            QApplication.alert(self.window, 0)
 
     def _message_added(self, message: Message, _pending: bool) -> None:
         self.interactions.add_message(message)
