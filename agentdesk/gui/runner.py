@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,15 @@ class RunOptions:
 class DeskRunner:
     """Owns the session's lifetime; ``run()`` returns the exit code."""
 
-    def __init__(self, options: RunOptions, settings: QSettings) -> None:
+    def __init__(
+        self,
+        options: RunOptions,
+        settings: QSettings,
+        session_factory: Callable[[str, Workstation], Any] | None = None,
+    ) -> None:
+        """``session_factory(base_url, listener)`` replaces the real client (tests)."""
         self.options = options
+        self._session_factory = session_factory
         self.settings = settings
         self.workstation = Workstation()
         self.desk = Desk(self.workstation, settings)
@@ -141,6 +149,8 @@ class DeskRunner:
         return url
 
     def _make_session(self, base_url: str) -> Any:
+        if self._session_factory is not None:
+            return self._session_factory(base_url, self.workstation)
         from agentdesk.client.cache import LocalCache
         from agentdesk.client.rest import ApiClient
         from agentdesk.client.session import Session
