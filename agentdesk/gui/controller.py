@@ -135,7 +135,7 @@ class DeskController(QObject):
         self._focus_generation += 1
         generation = self._focus_generation
         customer_id = interaction.customer_id if interaction else None
-        self._history.reset_for(customer_id)
+        self._history.reset_for(customer_id, bound=interaction is not None)
         if customer_id is None:
             self.invoicesLoaded.emit("", [], "")
             return

@@ -70,6 +70,10 @@
     <context>
         <name>ChatPane</name>
         <message>
+            <source>Select a conversation to see it here.</source>
+            <translation>Select a conversation to see it here.</translation>
+        </message>
+        <message>
             <source>Write a reply… (Enter to send, Shift+Enter for a new line)</source>
             <translation>Write a reply… (Enter to send, Shift+Enter for a new line)</translation>
         </message>

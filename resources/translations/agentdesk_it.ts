@@ -70,6 +70,10 @@
     <context>
         <name>ChatPane</name>
         <message>
+            <source>Select a conversation to see it here.</source>
+            <translation>Seleziona una conversazione per vederla qui.</translation>
+        </message>
+        <message>
             <source>Write a reply… (Enter to send, Shift+Enter for a new line)</source>
             <translation>Scrivi una risposta… (Invio per inviare, Maiusc+Invio per andare a capo)</translation>
         </message>

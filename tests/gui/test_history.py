@@ -77,6 +77,8 @@ def test_history_pane_reports_its_state(qtbot: QtBot) -> None:
     model = HistoryModel()
     pane = HistoryPane(model)
     qtbot.addWidget(pane)
+    assert pane.status.text() == ""
+    model.reset_for(None)
     assert "No customer" in pane.status.text()
     model.reset_for("c-1")
     model.set_loading(True)

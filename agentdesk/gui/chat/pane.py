@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from agentdesk.gui.chat.composer import ComposerEdit
 from agentdesk.gui.chat.delegate import BubbleDelegate
 from agentdesk.gui.chat.model import TranscriptModel
+from agentdesk.gui.widgets import PlaceholderListView
 from agentdesk.protocol.interactions import Interaction, InteractionStatus
 
 
@@ -32,7 +33,7 @@ class ChatPane(QWidget):
         self._drafts: dict[str, str] = {}
         self._empty = TranscriptModel("", self)
 
-        self.view = QListView(self)
+        self.view = PlaceholderListView(self)
         self.view.setObjectName("transcript")
         self.view.setModel(self._empty)
         self._empty.rowsInserted.connect(self._scroll_to_end)
@@ -43,6 +44,7 @@ class ChatPane(QWidget):
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.set_placeholder(self.tr("Select a conversation to see it here."))
 
         self.typing = QLabel(self)
         self.typing.setObjectName("typingIndicator")
@@ -156,7 +158,7 @@ class ChatPane(QWidget):
         self.composer.setEnabled(active)
         self.send_button.setEnabled(active)
         self.end_button.setEnabled(active)
-        self.composer_row.setVisible(it is None or it.status is InteractionStatus.ACTIVE)
+        self.composer_row.setVisible(active)
         if it is not None and it.status is InteractionStatus.OFFERED:
             self.composer.setPlaceholderText(self.tr("Accept the chat to reply."))
         elif active:

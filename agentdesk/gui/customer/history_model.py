@@ -43,6 +43,12 @@ class HistoryModel(QAbstractListModel):
         self._customer_id: str | None = None
         self._cursor: str | None = None
         self._loading = False
+        self._bound = False
+
+    @property
+    def bound(self) -> bool:
+        """A contact is in focus (with or without a customer record)."""
+        return self._bound
 
     @property
     def customer_id(self) -> str | None:
@@ -106,9 +112,13 @@ class HistoryModel(QAbstractListModel):
 
     # ---- content ----------------------------------------------------------------------
 
-    def reset_for(self, customer_id: str | None) -> None:
-        """Empty the list for another customer (the first page comes with ``append_page``)."""
+    def reset_for(self, customer_id: str | None, *, bound: bool = True) -> None:
+        """Empty the list for another customer (the first page comes with ``append_page``).
+
+        ``bound=False`` when no contact is in focus at all.
+        """
         self.beginResetModel()
+        self._bound = bound
         self._items = []
         self._customer_id = customer_id
         self._cursor = None

@@ -179,7 +179,9 @@ class HistoryPane(QWidget):
         if self.model.loading:
             self.status.setText(self.tr("Loading history…"))
         elif self.model.customer_id is None:
-            self.status.setText(self.tr("No customer record for this contact."))
+            self.status.setText(
+                self.tr("No customer record for this contact.") if self.model.bound else ""
+            )
         elif self.model.rowCount() == 0:
             self.status.setText(self.tr("No earlier contacts."))
         else:

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
 
-from agentdesk.gui import colors
 from agentdesk.gui.interactions.delegate import InteractionDelegate
 from agentdesk.gui.interactions.model import InteractionListModel, Role
-
-
-class _CardList(QListView):
-    """A list view that says what to expect while it is empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = ""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        model = self.model()
-        if model is not None and model.rowCount() == 0 and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(QColor(colors.MUTED))
-            rect = self.viewport().rect().adjusted(16, 24, -16, -16)
-            painter.drawText(
-                rect,
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                | int(Qt.TextFlag.TextWordWrap),
-                self.placeholder,
-            )
+from agentdesk.gui.widgets import PlaceholderListView
 
 
 class InteractionsPane(QWidget):
@@ -45,7 +22,7 @@ class InteractionsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("InteractionsPane")
         self._model = model
-        self.view = _CardList(self)
+        self.view = PlaceholderListView(self)
         self.view.setObjectName("interactionList")
         self.view.setModel(model)
         self.delegate = InteractionDelegate(self.view)
