@@ -1,0 +1,463 @@
+"""``Session``: the desktop's whole connection to one backend, with no Qt in it.
+
+It signs in, loads the operator's profile and active interactions over REST, keeps them
+current from the event stream, sends the operator's mutations (chat replies, wrap-ups,
+notes) through the outbox, and tells a :class:`SessionListener` about every change. All of
+it runs on the event loop's thread (the GUI thread under qasync), and so do the listener's
+callbacks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from agentdesk.client.cache import LocalCache, OutboxRecord
+from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
+from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
+from agentdesk.client.stream import Backoff, ConnectionStatus, EventStream
+from agentdesk.domain.agent_state import AgentState, NotReadyReason
+from agentdesk.protocol.agents import AgentProfile, AgentStateView
+from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.customers import (
+    Accounts,
+    Customer,
+    CustomerNoteRequest,
+    TimelinePage,
+)
+from agentdesk.protocol.events import (
+    AgentStateData,
+    Event,
+    EventType,
+    InteractionData,
+    InteractionEndedData,
+    MessageReceivedData,
+    QueueStatsData,
+    SystemNoticeData,
+)
+from agentdesk.protocol.interactions import (
+    Direction,
+    Interaction,
+    InteractionStatus,
+    Message,
+    SendMessageRequest,
+    WrapupRequest,
+)
+
+log = logging.getLogger(__name__)
+
+#: An interaction in one of these states is no longer the operator's to show.
+_GONE = frozenset(
+    {InteractionStatus.CLOSED, InteractionStatus.ABANDONED, InteractionStatus.QUEUED}
+)
+
+
+class SessionListener(Protocol):
+    """What the desktop hears from the session; every method is sync, on the loop thread."""
+
+    def profile_changed(self, profile: AgentProfile) -> None: ...
+
+    def state_changed(self, state: AgentStateView) -> None: ...
+
+    def interaction_changed(self, interaction: Interaction) -> None:
+        """New or updated (offered, active, wrap_up ...)."""
+
+    def interaction_removed(self, interaction_id: str) -> None:
+        """Closed (wrapped up), or the offer was withdrawn."""
+
+    def message_added(self, message: Message, pending: bool) -> None:
+        """``pending=True`` for an optimistic own message (its id is the idempotency key)."""
+
+    def message_confirmed(self, idempotency_key: str, message: Message) -> None: ...
+
+    def connection_changed(self, status: ConnectionStatus, detail: str) -> None: ...
+
+    def queue_stats(self, data: QueueStatsData) -> None: ...
+
+    def notice(self, level: str, text: str) -> None: ...
+
+    def error(self, text: str) -> None: ...
+
+
+class _Positions:
+    """The stream's stored position for one (server, agent) in the local cache."""
+
+    def __init__(self, cache: LocalCache, server_url: str, agent_id: str) -> None:
+        self._cache = cache
+        self._server = server_url
+        self._agent = agent_id
+
+    async def load(self) -> int:
+        return await self._cache.last_seq(self._server, self._agent)
+
+    async def save(self, seq: int) -> None:
+        await self._cache.set_last_seq(self._server, self._agent, seq)
+
+
+class Session:
+    """Signs in, mirrors the operator's state, relays actions; see the module docstring."""
+
+    def __init__(
+        self,
+        api: ApiClient,
+        cache: LocalCache,
+        listener: SessionListener,
+        *,
+        heartbeat_timeout: float = 30.0,
+        backoff: Backoff | None = None,
+        outbox_retry_cap: float = 30.0,
+    ) -> None:
+        self.api = api
+        self.cache = cache
+        self.listener = listener
+        self.profile: AgentProfile | None = None
+        self.interactions: dict[str, Interaction] = {}
+        self.stream: EventStream | None = None
+        self.outbox: Outbox | None = None
+        self._heartbeat_timeout = heartbeat_timeout
+        self._backoff = backoff
+        self._outbox_retry_cap = outbox_retry_cap
+        self._status = ConnectionStatus.OFFLINE
+        self._flusher: asyncio.Task[None] | None = None
+        self._flush_again = False
+        #: Callers awaiting the first delivery attempt of their outbox entry, by key.
+        self._waiting: dict[str, asyncio.Future[Any]] = {}
+
+    @property
+    def status(self) -> ConnectionStatus:
+        return self._status
+
+    # ---- lifecycle --------------------------------------------------------------------
+
+    async def start(self, username: str, password: str) -> None:
+        """Sign in, load profile and active interactions, start the stream, replay the outbox.
+
+        Raises :class:`ApiError` (e.g. 401 wrong password) or :class:`NetworkError`; on
+        failure nothing keeps running.
+        """
+        if self.stream is not None:
+            await self.stop()
+        await self.api.login(username, password)
+        try:
+            await self._load()
+            profile = self.profile
+            assert profile is not None
+            server = self.api.base_url
+            self.outbox = Outbox(
+                self.api,
+                self.cache,
+                server,
+                profile.id,
+                on_delivered=self._delivered,
+                on_dropped=self._dropped,
+            )
+            self.stream = EventStream(
+                self.api.ws_url,
+                self.api.valid_token,
+                _Positions(self.cache, server, profile.id),
+                self,
+                heartbeat_timeout=self._heartbeat_timeout,
+                backoff=self._backoff,
+            )
+            await self.stream.start()
+        except BaseException:
+            await self._teardown()
+            raise
+        self._kick_outbox()
+
+    async def stop(self) -> None:
+        """Stop the stream and the outbox (kept for the next start), sign out."""
+        signed_in = self.stream is not None
+        await self._teardown()
+        if signed_in:
+            with contextlib.suppress(ApiError, NetworkError, TimeoutError):
+                await asyncio.wait_for(self.api.logout(), timeout=3.0)
+        self._set_status(ConnectionStatus.OFFLINE, "signed out")
+
+    async def _teardown(self) -> None:
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            await stream.stop()
+        flusher, self._flusher = self._flusher, None
+        if flusher is not None:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+        for future in self._waiting.values():
+            future.cancel()
+        self._waiting.clear()
+        self.outbox = None
+
+    # ---- actions ----------------------------------------------------------------------
+
+    async def set_state(
+        self, state: AgentState, reason: NotReadyReason | None = None
+    ) -> AgentStateView:
+        view = await self.api.set_state(state, reason)
+        self._apply_state(view)
+        return view
+
+    async def accept(self, interaction_id: str) -> Interaction:
+        return self._apply_interaction(await self.api.accept(interaction_id))
+
+    async def reject(self, interaction_id: str) -> Interaction:
+        return self._apply_interaction(await self.api.reject(interaction_id))
+
+    async def hangup(self, interaction_id: str) -> Interaction:
+        return self._apply_interaction(await self.api.hangup(interaction_id))
+
+    async def send_message(self, interaction_id: str, text: str) -> str:
+        """Queue a chat reply; returns its idempotency key.
+
+        The message shows at once (``message_added(..., pending=True)``, its id is the key)
+        and is confirmed by ``message_confirmed`` when the server has stored it. Raises
+        :class:`ApiError` if the server refuses it on the first attempt (the entry is then
+        dropped); if the server cannot be reached the message stays queued and is sent
+        after the reconnect.
+        """
+        _, profile = self._require()
+        key = new_idempotency_key()
+        validated(SendMessageRequest, text=text, idempotency_key=key)  # refuse it here already
+        optimistic = Message(
+            id=key,
+            interaction_id=interaction_id,
+            direction=Direction.OUTBOUND,
+            author=profile.name,
+            text=text,
+            ts=utcnow(),
+        )
+        await self._queue(OutboxKind.MESSAGE, interaction_id, {"text": text}, key, optimistic)
+        return key
+
+    async def wrapup(
+        self, interaction_id: str, disposition: str, notes: str, resolved: bool
+    ) -> str:
+        """Queue the wrap-up; returns its idempotency key (errors as for send_message)."""
+        self._require()
+        key = new_idempotency_key()
+        validated(
+            WrapupRequest,
+            disposition=disposition,
+            notes=notes,
+            resolved=resolved,
+            idempotency_key=key,
+        )
+        payload = {"disposition": disposition, "notes": notes, "resolved": resolved}
+        await self._queue(OutboxKind.WRAPUP, interaction_id, payload, key)
+        return key
+
+    async def add_note(self, customer_id: str, text: str) -> str:
+        """Queue a note on the customer; returns its idempotency key."""
+        self._require()
+        key = new_idempotency_key()
+        validated(CustomerNoteRequest, text=text, idempotency_key=key)
+        await self._queue(OutboxKind.NOTE, customer_id, {"text": text}, key)
+        return key
+
+    async def customer(self, customer_id: str) -> Customer:
+        return await self.api.customer(customer_id)
+
+    async def timeline(self, customer_id: str, before: str | None = None) -> TimelinePage:
+        return await self.api.timeline(customer_id, before=before)
+
+    async def accounts(self, customer_id: str) -> Accounts:
+        return await self.api.accounts(customer_id)
+
+    # ---- outbox -----------------------------------------------------------------------
+
+    def _require(self) -> tuple[Outbox, AgentProfile]:
+        if self.outbox is None or self.profile is None:
+            raise ApiError(401, "unauthorized", "not signed in")
+        return self.outbox, self.profile
+
+    async def _queue(
+        self,
+        kind: OutboxKind,
+        target_id: str,
+        payload: dict[str, Any],
+        key: str,
+        optimistic: Message | None = None,
+    ) -> None:
+        """Store the mutation, then try to deliver it now; raise the server's refusal.
+
+        A transport failure is not an error here: the entry waits in the outbox.
+        """
+        outbox, _ = self._require()
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._waiting[key] = future
+        try:
+            await outbox.submit(kind, target_id, payload, key)
+            if optimistic is not None:
+                with self._guard("message_added"):
+                    self.listener.message_added(optimistic, True)
+            if not await outbox.flush():
+                self._kick_outbox()
+        finally:
+            self._waiting.pop(key, None)
+        if future.done() and not future.cancelled():
+            error = future.exception()
+            if error is not None:
+                raise error
+
+    def _kick_outbox(self) -> None:
+        """Deliver what waits in the background; retry while connected."""
+        if self._flusher is not None and not self._flusher.done():
+            self._flush_again = True
+            return
+        self._flusher = asyncio.create_task(self._flush_loop(), name="agentdesk-outbox")
+
+    async def _flush_loop(self) -> None:
+        delay = 0.5
+        while self.outbox is not None:
+            self._flush_again = False
+            try:
+                done = await self.outbox.flush()
+            except Exception:
+                log.exception("outbox flush failed")
+                done = False
+            if done and not self._flush_again:
+                return
+            if self._flush_again:
+                continue
+            if self._status is not ConnectionStatus.CONNECTED:
+                return  # the next (re)connect kicks the outbox again
+            await asyncio.sleep(delay)
+            delay = min(self._outbox_retry_cap, delay * 2)
+
+    def _delivered(self, entry: OutboxRecord, answer: Any) -> None:
+        waiter = self._waiting.get(entry.idempotency_key)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(answer)
+        if isinstance(answer, Message):
+            self._confirm_message(entry.idempotency_key, answer)
+        elif isinstance(answer, Interaction):
+            self._apply_interaction(answer)
+
+    def _dropped(self, entry: OutboxRecord, error: ApiError) -> None:
+        waiter = self._waiting.get(entry.idempotency_key)
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(error)  # the caller reports it
+            return
+        what = {"message": "A chat message", "wrapup": "A wrap-up", "note": "A note"}
+        text = f"{what.get(entry.kind, entry.kind)} was refused by the server: {error.message}"
+        with self._guard("error"):
+            self.listener.error(text)
+
+    def _confirm_message(self, key: str, message: Message) -> None:
+        self._remember_message(message)
+        with self._guard("message_confirmed"):
+            self.listener.message_confirmed(key, message)
+
+    # ---- applying state ---------------------------------------------------------------
+
+    async def _load(self) -> None:
+        """Profile and active interactions over REST, announced to the listener."""
+        profile = await self.api.me()
+        interactions = await self.api.active_interactions()
+        self.profile = profile
+        with self._guard("profile_changed"):
+            self.listener.profile_changed(profile)
+        if profile.state is not None:
+            with self._guard("state_changed"):
+                self.listener.state_changed(profile.state)
+        fresh = {i.id: i for i in interactions if i.status not in _GONE}
+        for gone in [iid for iid in self.interactions if iid not in fresh]:
+            del self.interactions[gone]
+            with self._guard("interaction_removed"):
+                self.listener.interaction_removed(gone)
+        for interaction in fresh.values():
+            self.interactions[interaction.id] = interaction
+            with self._guard("interaction_changed"):
+                self.listener.interaction_changed(interaction)
+
+    def _apply_state(self, view: AgentStateView) -> None:
+        if self.profile is not None:
+            self.profile = self.profile.model_copy(update={"state": view})
+        with self._guard("state_changed"):
+            self.listener.state_changed(view)
+
+    def _apply_interaction(self, interaction: Interaction) -> Interaction:
+        mine = self.profile is None or interaction.agent_id in (None, self.profile.id)
+        if interaction.status in _GONE or not mine:
+            if self.interactions.pop(interaction.id, None) is not None:
+                with self._guard("interaction_removed"):
+                    self.listener.interaction_removed(interaction.id)
+            return interaction
+        self.interactions[interaction.id] = interaction
+        with self._guard("interaction_changed"):
+            self.listener.interaction_changed(interaction)
+        return interaction
+
+    def _remember_message(self, message: Message) -> bool:
+        """Add to its interaction's transcript; False if it was already there (or unknown)."""
+        interaction = self.interactions.get(message.interaction_id)
+        if interaction is None:
+            return False
+        if any(m.id == message.id for m in interaction.messages):
+            return False
+        self.interactions[interaction.id] = interaction.model_copy(
+            update={"messages": [*interaction.messages, message]}
+        )
+        return True
+
+    def _on_message(self, message: Message) -> None:
+        if message.interaction_id not in self.interactions:
+            log.debug("message %s for an interaction not held, ignored", message.id)
+            return
+        # Our own replies come back from the server too: the id says if we have it already.
+        if self._remember_message(message):
+            with self._guard("message_added"):
+                self.listener.message_added(message, False)
+
+    # ---- StreamHandler ----------------------------------------------------------------
+
+    async def apply_event(self, event: Event) -> None:
+        data = event.payload()
+        if isinstance(data, AgentStateData):
+            if self.profile is None or data.agent_id == self.profile.id:
+                self._apply_state(data.state)
+        elif isinstance(data, InteractionData | InteractionEndedData):
+            # ended carries the final state: wrap_up stays (the operator owes the wrap-up),
+            # closed / abandoned / re-queued goes.
+            self._apply_interaction(data.interaction)
+        elif isinstance(data, MessageReceivedData):
+            self._on_message(data.message)
+        elif isinstance(data, QueueStatsData):
+            with self._guard("queue_stats"):
+                self.listener.queue_stats(data)
+        elif isinstance(data, SystemNoticeData):
+            with self._guard("notice"):
+                self.listener.notice(data.level, data.text)
+        elif event.type is EventType.CUSTOMER_UPDATED:
+            pass  # the customer pane reloads on focus; nothing held here to update
+        else:
+            log.debug("event %s not handled by this desktop version", event.type)
+
+    async def resync(self, last_seq: int) -> None:
+        log.info("resync: reloading profile and interactions (server at seq %d)", last_seq)
+        await self._load()
+
+    def stream_status(self, status: ConnectionStatus, detail: str) -> None:
+        self._set_status(status, detail)
+        if status is ConnectionStatus.CONNECTED:
+            self._kick_outbox()
+
+    def _set_status(self, status: ConnectionStatus, detail: str) -> None:
+        changed = status is not self._status or status is ConnectionStatus.RECONNECTING
+        self._status = status
+        if changed:
+            with self._guard("connection_changed"):
+                self.listener.connection_changed(status, detail)
+
+    # ---- helpers ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _guard(self, callback: str) -> Iterator[None]:
+        """A listener's bug is logged; it must not break the session's own bookkeeping."""
+        try:
+            yield
+        except Exception:
+            log.exception("listener.%s failed", callback)
