@@ -265,3 +265,18 @@ class LocalCache:
         _Base.metadata.create_all(engine)
         log.debug("local cache at %s", self.path or ":memory:")
         return engine
+
+
+class StreamPosition:
+    """The stored stream position of one agent on one server (the stream's ``SeqStore``)."""
+
+    def __init__(self, cache: LocalCache, server_url: str, agent_id: str) -> None:
+        self._cache = cache
+        self._server = server_url
+        self._agent = agent_id
+
+    async def load(self) -> int:
+        return await self._cache.last_seq(self._server, self._agent)
+
+    async def save(self, seq: int) -> None:
+        await self._cache.set_last_seq(self._server, self._agent, seq)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from agentdesk.client.cache import LocalCache, OutboxRecord
+from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
 from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
 from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
 from agentdesk.client.stream import Backoff, ConnectionStatus, EventStream
@@ -50,9 +50,7 @@ from agentdesk.protocol.interactions import (
 log = logging.getLogger(__name__)
 
 #: An interaction in one of these states is no longer the operator's to show.
-_GONE = frozenset(
-    {InteractionStatus.CLOSED, InteractionStatus.ABANDONED, InteractionStatus.QUEUED}
-)
+_GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, InteractionStatus.QUEUED})
 
 
 class SessionListener(Protocol):
@@ -80,21 +78,6 @@ class SessionListener(Protocol):
     def notice(self, level: str, text: str) -> None: ...
 
     def error(self, text: str) -> None: ...
-
-
-class _Positions:
-    """The stream's stored position for one (server, agent) in the local cache."""
-
-    def __init__(self, cache: LocalCache, server_url: str, agent_id: str) -> None:
-        self._cache = cache
-        self._server = server_url
-        self._agent = agent_id
-
-    async def load(self) -> int:
-        return await self._cache.last_seq(self._server, self._agent)
-
-    async def save(self, seq: int) -> None:
-        await self._cache.set_last_seq(self._server, self._agent, seq)
 
 
 class Session:
@@ -157,7 +140,7 @@ class Session:
             self.stream = EventStream(
                 self.api.ws_url,
                 self.api.valid_token,
-                _Positions(self.cache, server, profile.id),
+                StreamPosition(self.cache, server, profile.id),
                 self,
                 heartbeat_timeout=self._heartbeat_timeout,
                 backoff=self._backoff,

@@ -243,7 +243,8 @@ class EventStream:
         except Exception as exc:
             if getattr(exc, "status", None) == 401:
                 raise AuthRejected(f"sign-in expired: {exc}") from exc
-            raise
+            # e.g. the refresh could not reach the server: try again after the backoff
+            raise _Dead(f"no access token: {exc}") from exc
         refreshed = self._force_refresh
         self._force_refresh = False
         await ws.send(AuthMessage(token=token).model_dump_json())
