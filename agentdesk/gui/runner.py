@@ -18,6 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
+from agentdesk.client.cache import LocalCache
+from agentdesk.client.credentials import CredentialStore
+from agentdesk.client.rest import ApiClient
+from agentdesk.client.session import Session
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.desk import Desk
@@ -151,10 +155,6 @@ class DeskRunner:
     def _make_session(self, base_url: str) -> Any:
         if self._session_factory is not None:
             return self._session_factory(base_url, self.workstation)
-        from agentdesk.client.cache import LocalCache
-        from agentdesk.client.rest import ApiClient
-        from agentdesk.client.session import Session
-
         self._api = ApiClient(base_url)
         self._cache = LocalCache(self.options.data_dir / "client-cache.sqlite3")
         return Session(self._api, self._cache, self.workstation)
@@ -168,12 +168,9 @@ class DeskRunner:
                 first_error = describe_error(exc)
         else:
             first_error = ""
-        from agentdesk.client.credentials import CredentialStore
-
         dialog = LoginDialog(base_url, self.window)
-        flow = LoginFlow(
-            dialog, self._session, _credentials(CredentialStore), base_url, self.settings
-        )
+        store = await asyncio.to_thread(_credentials)  # probing the keyring may block (D-Bus)
+        flow = LoginFlow(dialog, self._session, store, base_url, self.settings)
         if first_error:
             dialog.show_error(first_error)
         return await flow.run(self.options.user or "", "")
@@ -223,9 +220,11 @@ class DeskRunner:
             self.server = None
 
 
-def _credentials(factory: Any) -> Any:
+def _credentials() -> CredentialStore | None:
+    """The keyring-backed store, or None when there is no usable keyring (no file fallback)."""
     try:
-        return factory()
+        store = CredentialStore()
+        return store if store.available else None
     except Exception:
         log.warning("no credential store available", exc_info=True)
         return None
