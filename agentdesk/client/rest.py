@@ -165,8 +165,7 @@ class ApiClient:
         """Revoke the tokens on the server (best effort) and forget them here."""
         try:
             if self._access is not None:
-                body = {"refresh_token": self._refresh} if self._refresh else None
-                await self._request("POST", "/auth/logout", json=body, retry_auth=False)
+                await self._request("POST", "/auth/logout", retry_auth=False)
         finally:
             self._access = self._refresh = None
             self._expires_at = None

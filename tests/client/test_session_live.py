@@ -1,0 +1,189 @@
+"""Session (REST + event stream + cache) against the real reference server on loopback."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from websockets.asyncio.client import connect
+
+from agentdesk.client.rest import ApiClient
+from agentdesk.client.stream import Backoff, ConnectionStatus
+from agentdesk.domain.agent_state import AgentState
+from agentdesk.protocol.events import Event
+from agentdesk.protocol.interactions import Direction, InteractionStatus
+from tests.client.conftest import Desk, Gateway, LiveServer
+from tests.client.helpers import until
+
+
+def record_seqs(desk: Desk) -> list[int]:
+    """Every seq the session applies, in order (wraps the real apply_event)."""
+    seqs: list[int] = []
+    real = desk.session.apply_event
+
+    async def apply_event(event: Event) -> None:
+        seqs.append(event.seq)
+        await real(event)
+
+    desk.session.apply_event = apply_event
+    return seqs
+
+
+async def server_last_seq(live: LiveServer, api: ApiClient) -> int:
+    """The server's own last seq for this agent, read from a separate raw connection."""
+    async with connect(f"ws://127.0.0.1:{live.port}/api/v1/events") as ws:
+        await ws.send(json.dumps({"type": "auth", "token": await api.valid_token()}))
+        while True:
+            frame = json.loads(await ws.recv())
+            if frame.get("type") == "ready":
+                return int(frame["last_seq"])
+
+
+async def offered_chat(desk: Desk, gateway: Gateway, text: str) -> str:
+    iid = await gateway.open_chat(text)
+    await until(
+        lambda: (
+            desk.session.interactions.get(iid) is not None
+            and desk.session.interactions[iid].status is InteractionStatus.OFFERED
+        ),
+        what="the offer arrives on the stream",
+    )
+    return iid
+
+
+def inbound_texts(desk: Desk, iid: str) -> list[str]:
+    return [
+        m.text
+        for m, pending in desk.recorder.messages
+        if m.interaction_id == iid and m.direction is Direction.INBOUND and not pending
+    ]
+
+
+async def test_a_chat_from_offer_to_wrap_up(
+    live: LiveServer, gateway: Gateway, desk_factory: Any
+) -> None:
+    desk: Desk = await desk_factory(live)
+    rec = desk.recorder
+    await desk.session.start("mario", "demo")
+    assert desk.session.profile is not None and desk.session.profile.username == "mario"
+    assert rec.calls[0][0] == "profile_changed"
+    await until(lambda: desk.session.status is ConnectionStatus.CONNECTED)
+    assert rec.statuses[0] is ConnectionStatus.CONNECTING
+
+    await desk.session.set_state(AgentState.READY)
+    assert rec.states[-1].state is AgentState.READY
+    assert desk.session.profile.state is not None
+
+    iid = await offered_chat(desk, gateway, "Salve, vorrei info sulla bolletta")
+    accepted = await desk.session.accept(iid)
+    assert accepted.status is InteractionStatus.ACTIVE
+    assert any(
+        m.text == "Salve, vorrei info sulla bolletta"
+        for m in desk.session.interactions[iid].messages
+    )
+
+    await gateway.say(iid, "È arrivata una cifra strana")
+    await until(lambda: "È arrivata una cifra strana" in inbound_texts(desk, iid))
+
+    key = await desk.session.send_message(iid, "Controllo subito")
+    pending = [m for m, p in rec.messages if p]
+    assert pending[-1].id == key and pending[-1].text == "Controllo subito"
+    await until(lambda: any(k == key for k, _ in rec.confirmed))
+    confirmed = next(m for k, m in rec.confirmed if k == key)
+    # The server echoes our own message on the stream: it must not be added a second time.
+    await gateway.say(iid, "Grazie")
+    await until(lambda: "Grazie" in inbound_texts(desk, iid))
+    added_ids = [m.id for m, p in rec.messages if not p]
+    assert len(added_ids) == len(set(added_ids))
+    assert (
+        confirmed.id not in added_ids
+        or rec.calls.index(("message_confirmed", (key, confirmed))) > 0
+    )
+    transcript = (await desk.api.interaction(iid)).messages
+    assert [m.text for m in transcript].count("Controllo subito") == 1
+    assert confirmed.id in {m.id for m in desk.session.interactions[iid].messages}
+
+    ended = await desk.session.hangup(iid)
+    assert ended.status is InteractionStatus.WRAP_UP
+    assert iid in desk.session.interactions
+    disposition = ended.dispositions[0].code
+    await desk.session.wrapup(iid, disposition, "spiegata la bolletta", True)
+    await until(lambda: iid in rec.removed)
+    assert iid not in desk.session.interactions
+    closed = await desk.api.interaction(iid)
+    assert closed.status is InteractionStatus.CLOSED
+    assert closed.wrapup is not None and closed.wrapup.disposition == disposition
+    assert await desk.session.outbox.pending() == []
+
+
+async def test_stream_resumes_by_seq_across_a_server_restart(
+    live: LiveServer, gateway: Gateway, desk_factory: Any
+) -> None:
+    # A long backoff: the desktop stays away until told, so the events in between can only
+    # arrive through the resume.
+    desk: Desk = await desk_factory(live, backoff=Backoff(initial=60.0, cap=60.0))
+    seqs = record_seqs(desk)
+    await desk.session.start("mario", "demo")
+    await until(lambda: desk.session.status is ConnectionStatus.CONNECTED)
+    await desk.session.set_state(AgentState.READY)
+    iid = await offered_chat(desk, gateway, "Buongiorno")
+    await desk.session.accept(iid)
+    await gateway.say(iid, "uno")
+    await until(lambda: "uno" in inbound_texts(desk, iid))
+    before = desk.session.stream.last_seq
+
+    await live.stop()
+    await until(lambda: desk.session.status is ConnectionStatus.RECONNECTING)
+    await live.start()  # same port, same database
+    for text in ("due", "tre", "quattro"):
+        await gateway.say(iid, text)
+    assert desk.session.stream.last_seq == before  # nothing could arrive yet
+
+    desk.session.stream.reconnect_now()
+    await until(lambda: "quattro" in inbound_texts(desk, iid), what="events after the restart")
+    assert desk.session.status is ConnectionStatus.CONNECTED
+    assert inbound_texts(desk, iid).count("uno") == 1
+    assert inbound_texts(desk, iid)[-3:] == ["due", "tre", "quattro"]
+    # Applied in order, none twice, none missing, up to the server's own last seq.
+    assert seqs == list(range(seqs[0], seqs[-1] + 1))
+
+    async def caught_up() -> bool:
+        return bool(desk.session.stream.last_seq == await server_last_seq(live, desk.api))
+
+    await until(caught_up, what="the desktop is at the server's last seq")
+    assert seqs[-1] == desk.session.stream.last_seq
+    profile = desk.session.profile
+    assert await desk.cache.last_seq(live.base_url, profile.id) == seqs[-1]
+    assert desk.session.stream.connections == 2
+
+
+async def test_resync_reloads_state_when_the_stored_seq_is_unknown_to_the_server(
+    live: LiveServer, gateway: Gateway, desk_factory: Any, api: ApiClient
+) -> None:
+    tokens = await api.login("mario", "demo")
+    await api.set_state(AgentState.READY)
+    # The desktop remembers a position the server never reached (e.g. its database was reset).
+    desk: Desk = await desk_factory(live)
+    await desk.cache.set_last_seq(live.base_url, tokens.agent.id, 10_000)
+    seqs = record_seqs(desk)
+    resyncs: list[int] = []
+    real_resync = desk.session.resync
+
+    async def resync(last_seq: int) -> None:
+        resyncs.append(last_seq)
+        await real_resync(last_seq)
+
+    desk.session.resync = resync
+    await desk.session.start("mario", "demo")
+    await until(lambda: len(resyncs) == 1, what="the server asks for a resync")
+    profiles = [c for c, _ in desk.recorder.calls if c == "profile_changed"]
+    assert len(profiles) == 2  # start, then the resync's reload
+    assert resyncs[0] < 10_000
+
+    iid = await offered_chat(desk, gateway, "Dopo il resync")
+    # Only events after the server's position are applied, in order, none twice.
+    assert seqs and seqs[0] == resyncs[0] + 1
+    assert seqs == list(range(seqs[0], seqs[-1] + 1))
+    stored = await desk.cache.last_seq(live.base_url, tokens.agent.id)
+    assert stored == desk.session.stream.last_seq
+    assert iid in desk.session.interactions
