@@ -70,6 +70,7 @@ class LiveServer:
 @pytest.fixture
 def server_factory(tmp_path: Path) -> Iterator[Any]:
     """``await server_factory(**settings)`` -> a started LiveServer, stopped at teardown."""
+    pytest.importorskip("agentdesk.server.embedded")
     servers: list[LiveServer] = []
 
     async def make(**overrides: Any) -> LiveServer:
