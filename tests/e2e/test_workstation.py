@@ -124,7 +124,7 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
             await until(lambda: desk.status_of(iid) is InteractionStatus.OFFERED, what="offer")
 
             desk.window.interactions.select(iid)
-            await until(lambda: desk.window.center.offer.isVisible(), what="offer banner")
+            await until(desk.window.center.offer.isVisible, what="offer banner")
             desk.window.center.offer.accept_button.click()
             await until(lambda: desk.status_of(iid) is InteractionStatus.ACTIVE, what="accept")
             await until(lambda: any(f.get("type") == "chat.accepted" for f in customer.heard))
