@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
+from agentdesk.protocol.interactions import InteractionStatus
 
 
 class EntryPointKind(StrEnum):
@@ -59,3 +60,10 @@ class GatewayEvent(ResponseModel):
     ts: UtcDateTime
     interaction_id: str
     data: dict[str, object] = {}
+
+
+class GatewayChatState(ResponseModel):
+    """The answer to ``POST /gateway/chats/{id}/end`` and ``/typing``."""
+
+    interaction_id: str
+    status: InteractionStatus

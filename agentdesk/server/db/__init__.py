@@ -1,0 +1,5 @@
+"""Persistence: tables, column types and the database handle."""
+
+from agentdesk.server.db.database import Database
+
+__all__ = ["Database"]
