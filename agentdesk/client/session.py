@@ -276,8 +276,8 @@ class Session:
             if optimistic is not None:
                 with self._guard("message_added"):
                     self.listener.message_added(optimistic, True)
-            if not await outbox.flush():
-                self._kick_outbox()
+            if not await outbox.flush() and self._status is ConnectionStatus.CONNECTED:
+                self._kick_outbox()  # otherwise the next (re)connect does it
         finally:
             self._waiting.pop(key, None)
         if future.done() and not future.cancelled():

@@ -87,7 +87,7 @@ class Backoff:
 
     initial: float = 0.5
     factor: float = 2.0
-    cap: float = 30.0
+    cap: float = 10.0
     jitter: float = 0.5  # share of the delay that is random
 
     def delay(self, attempt: int, rnd: Callable[[], float] = random.random) -> float:
