@@ -42,10 +42,6 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-#: Verified against when the username is unknown, so both paths cost the same.
-DUMMY_HASH = hash_password("not a password", n=_N)
-
-
 def new_token() -> str:
     """A random, URL-safe bearer token (256 bits)."""
     return secrets.token_urlsafe(32)
@@ -69,3 +65,7 @@ def _b64(raw: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode(), validate=True)
+
+
+#: Verified against when the username is unknown, so both paths cost the same.
+DUMMY_HASH = hash_password("not a password", n=_N)

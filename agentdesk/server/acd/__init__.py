@@ -1,0 +1,1 @@
+"""The automatic contact distributor: router, offer timeouts, queue statistics."""

@@ -1,0 +1,195 @@
+"""The router: offers waiting interactions to ready operators, takes back expired offers.
+
+It runs as one task per server, woken by :meth:`ServerContext.kick_router` (a new chat, an
+operator ready, capacity freed, a reject) and by its own next deadline (an offer expiring,
+an exclusion lapsing). Decisions come from :mod:`agentdesk.domain.routing`; each offer is
+applied in its own transaction with a compare-and-set on the interaction's status, so a
+customer who left or a chat taken meanwhile is never offered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from agentdesk.domain.agent_state import AgentState
+from agentdesk.domain.routing import AgentCandidate, WaitingInteraction, plan_offers
+from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.interactions import Channel, InteractionStatus
+from agentdesk.server.context import ServerContext
+from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
+from agentdesk.server.services.agents import HELD
+from agentdesk.server.services.offers import lock_interaction, offer, requeue
+
+log = logging.getLogger(__name__)
+
+S = InteractionStatus
+#: Longest the router sleeps without a kick (a safety net, not the mechanism).
+MAX_IDLE_S = 30.0
+
+
+def capacity(agent: AgentRow, channel: str) -> int:
+    return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
+
+
+class Router:
+    def __init__(self, ctx: ServerContext) -> None:
+        self.ctx = ctx
+
+    async def run(self) -> None:
+        """Route until cancelled."""
+        while True:
+            self.ctx.routing_needed.clear()
+            try:
+                delay = await self.route_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("routing pass failed; retrying shortly")
+                delay = 1.0
+            try:
+                await asyncio.wait_for(self.ctx.routing_needed.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+
+    async def route_once(self) -> float:
+        """Expire offers, make new ones; return seconds until the next deadline."""
+        now = utcnow()
+        await self._expire_offers(now)
+        waiting, agents, loads = await self._snapshot()
+        reoffer = timedelta(seconds=self.ctx.settings.reoffer_after_s)
+        by_channel: dict[str, list[WaitingInteraction]] = {}
+        for row, skill in waiting:
+            excluded = frozenset(
+                agent_id
+                for agent_id, when in row.excluded.items()
+                if datetime.fromisoformat(when) + reoffer > now
+            )
+            item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, excluded)
+            by_channel.setdefault(row.channel, []).append(item)
+        for channel, items in by_channel.items():
+            candidates = [
+                AgentCandidate(
+                    agent_id=a.id,
+                    state=AgentState(a.state),
+                    skills=frozenset(a.skills),
+                    clients=frozenset(a.clients),
+                    capacity=capacity(a, channel),
+                    load=loads[a.id],
+                    idle_since=a.idle_since,
+                )
+                for a in agents
+                if capacity(a, channel) > 0
+            ]
+            for interaction_id, agent_id in plan_offers(candidates, items):
+                await self._offer(interaction_id, agent_id, channel)
+        return await self._next_deadline(now)
+
+    async def _snapshot(
+        self,
+    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[str]]:
+        async with self.ctx.db.read() as session:
+            result = await session.execute(
+                select(InteractionRow, QueueRow.skill)
+                .join(QueueRow, QueueRow.id == InteractionRow.queue_id)
+                .where(InteractionRow.status == S.QUEUED.value)
+                .order_by(InteractionRow.queued_at, InteractionRow.id)
+            )
+            waiting = [(row, str(skill)) for row, skill in result.tuples()]
+            agents = list(
+                await session.scalars(
+                    select(AgentRow).where(
+                        AgentRow.state == AgentState.READY.value, AgentRow.enabled.is_(True)
+                    )
+                )
+            )
+            loads: Counter[str] = Counter()
+            if agents and waiting:
+                counts = await session.execute(
+                    select(InteractionRow.agent_id, func.count())
+                    .where(
+                        InteractionRow.agent_id.in_([a.id for a in agents]),
+                        InteractionRow.status.in_(HELD),
+                    )
+                    .group_by(InteractionRow.agent_id)
+                )
+                for agent_id, count in counts.tuples():
+                    if agent_id is not None:
+                        loads[agent_id] = int(count)
+        return waiting, agents, loads
+
+    async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
+        """Offer if it is still possible: the chat still queued, the operator still free."""
+        async with self.ctx.transaction() as uow:
+            row = await lock_interaction(uow, interaction_id)
+            if row is None or row.status != S.QUEUED.value:
+                return
+            agent = await uow.session.scalar(
+                select(AgentRow)
+                .where(AgentRow.id == agent_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            if agent is None or agent.state != AgentState.READY.value:
+                return
+            load = await uow.session.scalar(
+                select(func.count())
+                .select_from(InteractionRow)
+                .where(InteractionRow.agent_id == agent_id, InteractionRow.status.in_(HELD))
+            )
+            if int(load or 0) >= capacity(agent, channel):
+                return
+            await offer(uow, row, agent_id)
+
+    async def _expire_offers(self, now: datetime) -> None:
+        cutoff = now - timedelta(seconds=self.ctx.settings.offer_timeout_s)
+        async with self.ctx.db.read() as session:
+            expired = list(
+                await session.scalars(
+                    select(InteractionRow.id).where(
+                        InteractionRow.status == S.OFFERED.value,
+                        InteractionRow.offered_at <= cutoff,
+                    )
+                )
+            )
+        for interaction_id in expired:
+            async with self.ctx.transaction() as uow:
+                row = await lock_interaction(uow, interaction_id)
+                if (
+                    row is not None
+                    and row.status == S.OFFERED.value
+                    and row.offered_at is not None
+                    and row.offered_at <= cutoff
+                ):
+                    log.info("offer of %s to %s timed out", row.id, row.agent_id)
+                    await requeue(uow, row, "offer_timeout")
+
+    async def _next_deadline(self, now: datetime) -> float:
+        """Seconds until an offer expires or an exclusion lapses (capped)."""
+        settings = self.ctx.settings
+        deadlines: list[datetime] = []
+        async with self.ctx.db.read() as session:
+            oldest_offer = await session.scalar(
+                select(func.min(InteractionRow.offered_at)).where(
+                    InteractionRow.status == S.OFFERED.value
+                )
+            )
+            if oldest_offer is not None:
+                deadlines.append(oldest_offer + timedelta(seconds=settings.offer_timeout_s))
+            excluded = await session.scalars(
+                select(InteractionRow.excluded).where(InteractionRow.status == S.QUEUED.value)
+            )
+            reoffer = timedelta(seconds=settings.reoffer_after_s)
+            for entry in excluded:
+                for when in (entry or {}).values():
+                    lapse = datetime.fromisoformat(when) + reoffer
+                    if lapse > now:
+                        deadlines.append(lapse)
+        if not deadlines:
+            return MAX_IDLE_S
+        seconds = (min(deadlines) - now).total_seconds() + 0.01
+        return min(MAX_IDLE_S, max(0.01, seconds))

@@ -1,0 +1,165 @@
+"""Queue statistics pushed to the operators who serve each queue (``queue.stats``).
+
+Waiting count, oldest wait, and today's service level: the share of contacts answered
+within the threshold (default 20 s) among those offered to the queue today, where
+"offered" counts answered ones, abandoned ones and those still waiting past the threshold.
+An operator gets an event when their figures change, and a refresh every
+:data:`REFRESH_S` while customers wait (the oldest wait keeps growing).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from agentdesk.domain.agent_state import AgentState
+from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.events import EventType, QueueStat, QueueStatsData
+from agentdesk.protocol.interactions import InteractionStatus
+from agentdesk.server.context import ServerContext
+from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
+
+log = logging.getLogger(__name__)
+
+S = InteractionStatus
+REFRESH_S = 15.0
+#: Shortest gap between two computations when kicked repeatedly.
+MIN_GAP_S = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFigures:
+    queue: QueueRow
+    stat: QueueStat
+
+
+def service_level(
+    rows: list[tuple[datetime, datetime | None, str]], now: datetime, threshold_s: float
+) -> float | None:
+    """Answered within ``threshold_s`` / offered, from (queued_at, accepted_at, status)."""
+    threshold = timedelta(seconds=threshold_s)
+    answered_in_time = offered = 0
+    for queued_at, accepted_at, status in rows:
+        if accepted_at is not None:
+            offered += 1
+            if accepted_at - queued_at <= threshold:
+                answered_in_time += 1
+        elif status == S.ABANDONED.value or now - queued_at > threshold:
+            offered += 1
+    return answered_in_time / offered if offered else None
+
+
+async def compute(ctx: ServerContext, now: datetime) -> list[QueueFigures]:
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    async with ctx.db.read() as session:
+        queues = list(await session.scalars(select(QueueRow).order_by(QueueRow.id)))
+        today = await session.execute(
+            select(
+                InteractionRow.queue_id,
+                InteractionRow.queued_at,
+                InteractionRow.accepted_at,
+                InteractionRow.status,
+            ).where(InteractionRow.queued_at >= day_start)
+        )
+        by_queue: dict[str, list[tuple[datetime, datetime | None, str]]] = {}
+        for queue_id, queued_at, accepted_at, status in today.tuples():
+            by_queue.setdefault(queue_id, []).append((queued_at, accepted_at, status))
+        waiting_rows = await session.execute(
+            select(InteractionRow.queue_id, InteractionRow.queued_at).where(
+                InteractionRow.status == S.QUEUED.value
+            )
+        )
+        waiting: dict[str, list[datetime]] = {}
+        for queue_id, queued_at in waiting_rows.tuples():
+            waiting.setdefault(queue_id, []).append(queued_at)
+    figures = []
+    for queue in queues:
+        waits = waiting.get(queue.id, [])
+        oldest = (now - min(waits)).total_seconds() if waits else 0.0
+        figures.append(
+            QueueFigures(
+                queue,
+                QueueStat(
+                    queue=queue.id,
+                    client_id=queue.client_id,
+                    waiting=len(waits),
+                    oldest_wait_s=round(max(0.0, oldest), 1),
+                    service_level=service_level(
+                        by_queue.get(queue.id, []), now, ctx.settings.service_level_threshold_s
+                    ),
+                ),
+            )
+        )
+    return figures
+
+
+def serves(agent: AgentRow, queue: QueueRow) -> bool:
+    return queue.skill in agent.skills and queue.client_id in agent.clients
+
+
+class QueueStatsJob:
+    def __init__(self, ctx: ServerContext) -> None:
+        self.ctx = ctx
+        #: agent id -> (figures last sent, monotonic time sent)
+        self._sent: dict[str, tuple[tuple[object, ...], float]] = {}
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(
+                    self.ctx.stats_needed.wait(), timeout=self.ctx.settings.queue_stats_s
+                )
+            except TimeoutError:
+                pass
+            self.ctx.stats_needed.clear()
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("queue statistics failed")
+            await asyncio.sleep(MIN_GAP_S)
+
+    async def tick(self) -> None:
+        now = utcnow()
+        figures = await compute(self.ctx, now)
+        async with self.ctx.db.read() as session:
+            agents = list(
+                await session.scalars(
+                    select(AgentRow).where(
+                        AgentRow.state != AgentState.OFFLINE.value, AgentRow.enabled.is_(True)
+                    )
+                )
+            )
+        reset, self.ctx.stats_reset = self.ctx.stats_reset, set()
+        due: list[tuple[str, QueueStatsData, tuple[object, ...]]] = []
+        clock = time.monotonic()
+        for agent in agents:
+            mine = [f.stat for f in figures if serves(agent, f.queue)]
+            if not mine:
+                continue
+            key = tuple(
+                (s.queue, s.waiting, None if s.service_level is None else round(s.service_level, 3))
+                for s in mine
+            )
+            last = self._sent.get(agent.id)
+            someone_waits = any(s.waiting for s in mine)
+            if (
+                agent.id in reset
+                or last is None
+                or last[0] != key
+                or (someone_waits and clock - last[1] >= REFRESH_S)
+            ):
+                due.append((agent.id, QueueStatsData(queues=mine), key))
+        if not due:
+            return
+        async with self.ctx.transaction() as uow:
+            for agent_id, data, _key in due:
+                await uow.emit(agent_id, EventType.QUEUE_STATS, data)
+        for agent_id, _data, key in due:
+            self._sent[agent_id] = (key, clock)

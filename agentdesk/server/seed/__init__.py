@@ -1,0 +1,67 @@
+"""Seeding: the bootstrap admin, and the demo contact centre with ``--demo``.
+
+Idempotent: running it on a database that already has the data changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from agentdesk.protocol.base import utcnow
+from agentdesk.server.config import ServerSettings
+from agentdesk.server.db.models import AgentRow, ClientRow
+from agentdesk.server.events.store import ensure_stream
+from agentdesk.server.security import hash_password
+from agentdesk.server.seed.history import seed_history
+from agentdesk.server.seed.kb import seed_kb
+from agentdesk.server.seed.org import seed_organisation
+
+log = logging.getLogger(__name__)
+
+#: Operators who appear as handlers of past contacts in the demo history.
+HISTORY_AGENTS = [("a-mario", "Mario Bianchi"), ("a-giulia", "Giulia Verdi")]
+
+
+async def seed(session: AsyncSession, settings: ServerSettings) -> None:
+    now = utcnow()
+    if settings.demo and await session.get(ClientRow, "lario") is None:
+        log.info("seeding the demo contact centre")
+        await seed_organisation(session, now)
+        await seed_history(session, now, HISTORY_AGENTS)
+        await seed_kb(session, now)
+    if settings.admin_password:
+        await _bootstrap_admin(session, settings.admin_password)
+
+
+async def _bootstrap_admin(session: AsyncSession, password: str) -> None:
+    exists = await session.scalar(select(AgentRow.id).where(AgentRow.role == "admin").limit(1))
+    if exists is not None:
+        return
+    taken = await session.scalar(select(AgentRow.id).where(AgentRow.username == "admin"))
+    if taken is not None:
+        return
+    now = utcnow()
+    session.add(
+        AgentRow(
+            id="a-admin",
+            username="admin",
+            name="Amministratore",
+            role="admin",
+            password_hash=hash_password(password),
+            team_id=None,
+            skills=[],
+            clients=[],
+            max_chats=0,
+            max_calls=0,
+            enabled=True,
+            state="offline",
+            state_since=now,
+            idle_since=now,
+        )
+    )
+    await session.flush()
+    await ensure_stream(session, "a-admin")
+    log.info("created the bootstrap admin account 'admin'")

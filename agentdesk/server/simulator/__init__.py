@@ -1,0 +1,1 @@
+"""The traffic simulator: customers who chat through the real gateway."""
