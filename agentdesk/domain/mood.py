@@ -10,21 +10,93 @@ import re
 from collections.abc import Iterable
 
 _NEGATIVE = frozenset(
-    """
-    arrabbiato arrabbiata vergogna inaccettabile assurdo assurda ridicolo pessimo pessima
-    schifo scandaloso scandalosa stufo stufa basta reclamo denuncia avvocato truffa ladri
-    furto disservizio inaudito incompetenti incapaci mai peggio disgustato deluso delusa
-    lamentela problema problemi ancora sbagliata sbagliato errore guasto perdita rotto
-    angry terrible awful worst unacceptable ridiculous disappointed complaint scam
-    """.split()
+    [
+        "arrabbiato",
+        "arrabbiata",
+        "vergogna",
+        "inaccettabile",
+        "assurdo",
+        "assurda",
+        "ridicolo",
+        "pessimo",
+        "pessima",
+        "schifo",
+        "scandaloso",
+        "scandalosa",
+        "stufo",
+        "stufa",
+        "basta",
+        "reclamo",
+        "denuncia",
+        "avvocato",
+        "truffa",
+        "ladri",
+        "furto",
+        "disservizio",
+        "inaudito",
+        "incompetenti",
+        "incapaci",
+        "mai",
+        "peggio",
+        "disgustato",
+        "deluso",
+        "delusa",
+        "lamentela",
+        "problema",
+        "problemi",
+        "ancora",
+        "sbagliata",
+        "sbagliato",
+        "errore",
+        "guasto",
+        "perdita",
+        "rotto",
+        "angry",
+        "terrible",
+        "awful",
+        "worst",
+        "unacceptable",
+        "ridiculous",
+        "disappointed",
+        "complaint",
+        "scam",
+    ]
 )
 _POSITIVE = frozenset(
-    """
-    grazie gentile gentilissimo gentilissima perfetto perfetta ottimo ottima bene
-    contento contenta soddisfatto soddisfatta risolto chiarissimo cortese disponibile
-    fantastico bravissimo bravissima preciso precisa efficiente velocissimi
-    thanks thank great perfect excellent helpful solved kind
-    """.split()
+    [
+        "grazie",
+        "gentile",
+        "gentilissimo",
+        "gentilissima",
+        "perfetto",
+        "perfetta",
+        "ottimo",
+        "ottima",
+        "bene",
+        "contento",
+        "contenta",
+        "soddisfatto",
+        "soddisfatta",
+        "risolto",
+        "chiarissimo",
+        "cortese",
+        "disponibile",
+        "fantastico",
+        "bravissimo",
+        "bravissima",
+        "preciso",
+        "precisa",
+        "efficiente",
+        "velocissimi",
+        "thanks",
+        "thank",
+        "great",
+        "perfect",
+        "excellent",
+        "helpful",
+        "solved",
+        "kind",
+    ]
 )
 _WORD = re.compile(r"[a-zàèéìòù]+", re.IGNORECASE)
 
@@ -44,7 +116,7 @@ def mood_score(texts: Iterable[str]) -> int:
 
 
 def mood_of(texts: Iterable[str]) -> str | None:
-    """"positive", "neutral" or "negative"; None when there is nothing to judge."""
+    """ "positive", "neutral" or "negative"; None when there is nothing to judge."""
     texts = [t for t in texts if t.strip()]
     if not texts:
         return None

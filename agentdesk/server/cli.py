@@ -68,7 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("cannot listen on %s:%s: %s", args.host, args.port, exc)
         return 2
     server, settings = make_server(settings, sock, log_level=args.log_level)
-    log.info("AgentDesk server on %s (database %s)", settings.self_url, _redact(settings.database_url))
+    log.info(
+        "AgentDesk server on %s (database %s)", settings.self_url, _redact(settings.database_url)
+    )
     server.run(sockets=[sock])
     return 0
 

@@ -54,7 +54,9 @@ class EmbeddedServer:
         self._server = server
         self._error = None
         self._thread = threading.Thread(
-            target=self._serve, args=(server, sock), name=f"agentdesk-server:{self.port}",
+            target=self._serve,
+            args=(server, sock),
+            name=f"agentdesk-server:{self.port}",
             daemon=True,
         )
         self._thread.start()

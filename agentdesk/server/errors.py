@@ -22,9 +22,7 @@ class ApiError(Exception):
     status = 400
     code = codes.BAD_REQUEST
 
-    def __init__(
-        self, message: str, *, details: Any = None, code: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, details: Any = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.details = details

@@ -25,7 +25,9 @@ async def prune_once(ctx: ServerContext) -> int:
         tokens = await prune_tokens(session, now)
     keys = await idempotency.prune(ctx, now)
     if events or tokens or keys:
-        log.info("retention: %d events, %d tokens, %d idempotency keys pruned", events, tokens, keys)
+        log.info(
+            "retention: %d events, %d tokens, %d idempotency keys pruned", events, tokens, keys
+        )
     return events
 
 

@@ -16,9 +16,7 @@ def hash_password(password: str, *, n: int = _N) -> str:
     """``scrypt$n$r$p$salt$hash`` with a fresh 16-byte salt."""
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=_R, p=_P, dklen=_DKLEN)
-    return "$".join(
-        ["scrypt", str(n), str(_R), str(_P), _b64(salt), _b64(digest)]
-    )
+    return "$".join(["scrypt", str(n), str(_R), str(_P), _b64(salt), _b64(digest)])
 
 
 def verify_password(password: str, stored: str) -> bool:

@@ -77,9 +77,7 @@ class RoleGuard:
 class GatewayGuard:
     """Require the channel gateway's API key; operator tokens are no key."""
 
-    async def __call__(
-        self, ctx: Ctx, key: Annotated[str | None, Depends(_gateway_key)]
-    ) -> str:
+    async def __call__(self, ctx: Ctx, key: Annotated[str | None, Depends(_gateway_key)]) -> str:
         if not keys_match(key, ctx.settings.gateway_key):
             raise Unauthorized("a valid X-Gateway-Key is required")
         return "gateway"

@@ -28,70 +28,95 @@ HISTORY_DAYS = 90
 TOPICS: dict[str, dict[str, list[tuple[str, str]]]] = {
     "lario": {
         "info_bolletta": [
-            ("La bolletta dell'acqua di questo bimestre è molto più alta del solito.",
-             "Spiegato il conguaglio sui consumi stimati; cliente soddisfatto."),
-            ("Non capisco la voce 'quota fissa' in bolletta.",
-             "Chiarite quota fissa e fognatura."),
+            (
+                "La bolletta dell'acqua di questo bimestre è molto più alta del solito.",
+                "Spiegato il conguaglio sui consumi stimati; cliente soddisfatto.",
+            ),
+            ("Non capisco la voce 'quota fissa' in bolletta.", "Chiarite quota fissa e fognatura."),
         ],
         "autolettura": [
-            ("Vorrei comunicare l'autolettura del contatore: 01234 metri cubi.",
-             "Autolettura registrata, ricalcolo nella prossima bolletta."),
+            (
+                "Vorrei comunicare l'autolettura del contatore: 01234 metri cubi.",
+                "Autolettura registrata, ricalcolo nella prossima bolletta.",
+            ),
         ],
         "guasto": [
-            ("C'è una perdita d'acqua in strada davanti a casa mia.",
-             "Aperta segnalazione guasto per la squadra di pronto intervento."),
-            ("Da stamattina non arriva acqua al rubinetto.",
-             "Interruzione programmata in zona, comunicati i tempi di ripristino."),
+            (
+                "C'è una perdita d'acqua in strada davanti a casa mia.",
+                "Aperta segnalazione guasto per la squadra di pronto intervento.",
+            ),
+            (
+                "Da stamattina non arriva acqua al rubinetto.",
+                "Interruzione programmata in zona, comunicati i tempi di ripristino.",
+            ),
         ],
         "pagamento": [
-            ("Posso rateizzare l'ultima bolletta?",
-             "Proposto piano in 3 rate, in attesa di conferma del cliente."),
+            (
+                "Posso rateizzare l'ultima bolletta?",
+                "Proposto piano in 3 rate, in attesa di conferma del cliente.",
+            ),
         ],
         "reclamo": [
-            ("È la terza volta che scrivo per lo stesso problema, inaccettabile!",
-             "Reclamo registrato, inoltrato al back office."),
+            (
+                "È la terza volta che scrivo per lo stesso problema, inaccettabile!",
+                "Reclamo registrato, inoltrato al back office.",
+            ),
         ],
         "contratto": [
-            ("Devo fare la voltura dell'utenza, ho comprato casa.",
-             "Inviata modulistica per la voltura."),
+            (
+                "Devo fare la voltura dell'utenza, ho comprato casa.",
+                "Inviata modulistica per la voltura.",
+            ),
         ],
         "altro": [
-            ("Vorrei sapere gli orari dello sportello di Como.",
-             "Forniti orari e indirizzo dello sportello."),
+            (
+                "Vorrei sapere gli orari dello sportello di Como.",
+                "Forniti orari e indirizzo dello sportello.",
+            ),
         ],
     },
     "energia": {
         "info_bolletta": [
-            ("La bolletta della luce è quasi il doppio del mese scorso.",
-             "Verificato conguaglio e consumi invernali; nessun errore."),
+            (
+                "La bolletta della luce è quasi il doppio del mese scorso.",
+                "Verificato conguaglio e consumi invernali; nessun errore.",
+            ),
         ],
         "autolettura": [
-            ("Devo comunicare la lettura del contatore del gas.",
-             "Autolettura gas acquisita."),
+            ("Devo comunicare la lettura del contatore del gas.", "Autolettura gas acquisita."),
         ],
         "guasto": [
-            ("È saltata la corrente in tutto il palazzo.",
-             "Indirizzato al distributore per il guasto di rete."),
+            (
+                "È saltata la corrente in tutto il palazzo.",
+                "Indirizzato al distributore per il guasto di rete.",
+            ),
         ],
         "pagamento": [
-            ("Ho pagato la bolletta ma risulta ancora da pagare.",
-             "Pagamento trovato, abbinato alla fattura."),
+            (
+                "Ho pagato la bolletta ma risulta ancora da pagare.",
+                "Pagamento trovato, abbinato alla fattura.",
+            ),
         ],
         "reclamo": [
-            ("Mi avete addebitato due volte lo stesso importo, è una vergogna.",
-             "Reclamo per doppio addebito, rimborso avviato."),
+            (
+                "Mi avete addebitato due volte lo stesso importo, è una vergogna.",
+                "Reclamo per doppio addebito, rimborso avviato.",
+            ),
         ],
         "offerta": [
-            ("Vorrei passare a un'offerta a prezzo fisso.",
-             "Illustrata offerta Nova Fissa, cliente valuta."),
+            (
+                "Vorrei passare a un'offerta a prezzo fisso.",
+                "Illustrata offerta Nova Fissa, cliente valuta.",
+            ),
         ],
         "contratto": [
-            ("Devo intestare il contratto a mio nome dopo la voltura.",
-             "Voltura avviata, documenti richiesti via e-mail."),
+            (
+                "Devo intestare il contratto a mio nome dopo la voltura.",
+                "Voltura avviata, documenti richiesti via e-mail.",
+            ),
         ],
         "altro": [
-            ("Come faccio ad attivare la bolletta via e-mail?",
-             "Attivata bolletta digitale."),
+            ("Come faccio ad attivare la bolletta via e-mail?", "Attivata bolletta digitale."),
         ],
     },
 }
@@ -120,9 +145,7 @@ def _phone(rng: random.Random) -> tuple[str, str]:
     return f"+39 {digits[:3]} {digits[3:6]} {digits[6:]}", digits
 
 
-async def seed_history(
-    session: AsyncSession, now: datetime, agents: list[tuple[str, str]]
-) -> None:
+async def seed_history(session: AsyncSession, now: datetime, agents: list[tuple[str, str]]) -> None:
     """~200 customers over the two clients, with the last 90 days of contacts.
 
     ``agents`` are (id, name) of the operators who handled past contacts.
@@ -241,8 +264,11 @@ def _contacts(
                 entry_point={"voice": "tel", "chat": "web", "email": "mail"}[channel]
                 + f"-{customer.client_id}",
                 from_address={
-                    "voice": customer.phone, "chat": customer.chat_handle, "email": customer.email,
-                }[channel] or "",
+                    "voice": customer.phone,
+                    "chat": customer.chat_handle,
+                    "email": customer.email,
+                }[channel]
+                or "",
                 customer_id=customer.id,
                 agent_id=None if abandoned else agent_id,
                 subject=opening,
@@ -266,8 +292,12 @@ def _contacts(
         if channel == "chat" and not abandoned:
             lines = [
                 ("inbound", customer.name, opening, created),
-                ("outbound", agent_name, "Buongiorno, verifico subito la sua posizione.",
-                 accepted + timedelta(seconds=20)),
+                (
+                    "outbound",
+                    agent_name,
+                    "Buongiorno, verifico subito la sua posizione.",
+                    accepted + timedelta(seconds=20),
+                ),
                 ("inbound", customer.name, "Grazie mille.", accepted + timedelta(seconds=60)),
             ]
             for m, (direction, author, text, ts) in enumerate(lines):

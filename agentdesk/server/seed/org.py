@@ -28,75 +28,163 @@ _COMMON_DISPOSITIONS = [
     {"code": "altro", "label": "Altro"},
 ]
 
+
 def _clients() -> list[ClientRow]:
     return [
-    ClientRow(
-        id="lario",
-        name="Lario Acque",
-        color="#1f6fb2",
-        greeting="Lario Acque, buongiorno, sono {agent}. Come posso aiutarla?",
-        dispositions=[
-            *_COMMON_DISPOSITIONS[:2],
-            {"code": "guasto", "label": "Segnalazione guasto / perdita"},
-            *_COMMON_DISPOSITIONS[3:],
-        ],
-    ),
-    ClientRow(
-        id="energia",
-        name="Energia Nova",
-        color="#d9822b",
-        greeting="Energia Nova, buongiorno, sono {agent}. In cosa posso esserle utile?",
-        dispositions=[
-            *_COMMON_DISPOSITIONS[:5],
-            {"code": "offerta", "label": "Cambio offerta"},
-            *_COMMON_DISPOSITIONS[5:],
-        ],
-    ),
-]
+        ClientRow(
+            id="lario",
+            name="Lario Acque",
+            color="#1f6fb2",
+            greeting="Lario Acque, buongiorno, sono {agent}. Come posso aiutarla?",
+            dispositions=[
+                *_COMMON_DISPOSITIONS[:2],
+                {"code": "guasto", "label": "Segnalazione guasto / perdita"},
+                *_COMMON_DISPOSITIONS[3:],
+            ],
+        ),
+        ClientRow(
+            id="energia",
+            name="Energia Nova",
+            color="#d9822b",
+            greeting="Energia Nova, buongiorno, sono {agent}. In cosa posso esserle utile?",
+            dispositions=[
+                *_COMMON_DISPOSITIONS[:5],
+                {"code": "offerta", "label": "Cambio offerta"},
+                *_COMMON_DISPOSITIONS[5:],
+            ],
+        ),
+    ]
+
 
 def _queues() -> list[QueueRow]:
     return [
-    QueueRow(id="chat-lario", name="Chat Lario Acque", client_id="lario", channel="chat",
-             skill="chat"),
-    QueueRow(id="chat-energia", name="Chat Energia Nova", client_id="energia", channel="chat",
-             skill="chat"),
-    QueueRow(id="voice-lario", name="Telefono Lario Acque", client_id="lario", channel="voice",
-             skill="voice"),
-    QueueRow(id="voice-energia", name="Telefono Energia Nova", client_id="energia",
-             channel="voice", skill="voice"),
-    QueueRow(id="email-lario", name="E-mail Lario Acque", client_id="lario", channel="email",
-             skill="email"),
-    QueueRow(id="email-energia", name="E-mail Energia Nova", client_id="energia",
-             channel="email", skill="email"),
-]
+        QueueRow(
+            id="chat-lario",
+            name="Chat Lario Acque",
+            client_id="lario",
+            channel="chat",
+            skill="chat",
+        ),
+        QueueRow(
+            id="chat-energia",
+            name="Chat Energia Nova",
+            client_id="energia",
+            channel="chat",
+            skill="chat",
+        ),
+        QueueRow(
+            id="voice-lario",
+            name="Telefono Lario Acque",
+            client_id="lario",
+            channel="voice",
+            skill="voice",
+        ),
+        QueueRow(
+            id="voice-energia",
+            name="Telefono Energia Nova",
+            client_id="energia",
+            channel="voice",
+            skill="voice",
+        ),
+        QueueRow(
+            id="email-lario",
+            name="E-mail Lario Acque",
+            client_id="lario",
+            channel="email",
+            skill="email",
+        ),
+        QueueRow(
+            id="email-energia",
+            name="E-mail Energia Nova",
+            client_id="energia",
+            channel="email",
+            skill="email",
+        ),
+    ]
+
 
 def _entry_points() -> list[EntryPointRow]:
     return [
-    EntryPointRow(id="web-lario", kind="chat", address="lario-acque.example/chat",
-                  client_id="lario", queue_id="chat-lario"),
-    EntryPointRow(id="web-energia", kind="chat", address="energianova.example/chat",
-                  client_id="energia", queue_id="chat-energia"),
-    EntryPointRow(id="tel-lario", kind="voice", address="+39 031 555 0100", client_id="lario",
-                  queue_id="voice-lario"),
-    EntryPointRow(id="tel-energia", kind="voice", address="+39 02 555 0200",
-                  client_id="energia", queue_id="voice-energia"),
-    EntryPointRow(id="mail-lario", kind="email", address="clienti@lario-acque.example",
-                  client_id="lario", queue_id="email-lario"),
-    EntryPointRow(id="mail-energia", kind="email", address="assistenza@energianova.example",
-                  client_id="energia", queue_id="email-energia"),
-]
+        EntryPointRow(
+            id="web-lario",
+            kind="chat",
+            address="lario-acque.example/chat",
+            client_id="lario",
+            queue_id="chat-lario",
+        ),
+        EntryPointRow(
+            id="web-energia",
+            kind="chat",
+            address="energianova.example/chat",
+            client_id="energia",
+            queue_id="chat-energia",
+        ),
+        EntryPointRow(
+            id="tel-lario",
+            kind="voice",
+            address="+39 031 555 0100",
+            client_id="lario",
+            queue_id="voice-lario",
+        ),
+        EntryPointRow(
+            id="tel-energia",
+            kind="voice",
+            address="+39 02 555 0200",
+            client_id="energia",
+            queue_id="voice-energia",
+        ),
+        EntryPointRow(
+            id="mail-lario",
+            kind="email",
+            address="clienti@lario-acque.example",
+            client_id="lario",
+            queue_id="email-lario",
+        ),
+        EntryPointRow(
+            id="mail-energia",
+            kind="email",
+            address="assistenza@energianova.example",
+            client_id="energia",
+            queue_id="email-energia",
+        ),
+    ]
+
 
 TEAM_ID = "squadra-2"
 
 #: (id, username, name, role, skills, clients, max_chats, max_calls)
 ACCOUNTS = [
-    ("a-mario", "mario", "Mario Bianchi", "operator", ["chat", "voice", "email"],
-     ["lario", "energia"], 3, 1),
+    (
+        "a-mario",
+        "mario",
+        "Mario Bianchi",
+        "operator",
+        ["chat", "voice", "email"],
+        ["lario", "energia"],
+        3,
+        1,
+    ),
     ("a-giulia", "giulia", "Giulia Verdi", "trainee", ["chat"], ["lario"], 1, 0),
-    ("a-sara", "sara", "Sara Colombo", "tutor", ["chat", "voice", "email"],
-     ["lario", "energia"], 0, 0),
-    ("a-luca", "luca", "Luca Ferrari", "team_leader", ["chat", "voice", "email"],
-     ["lario", "energia"], 0, 0),
+    (
+        "a-sara",
+        "sara",
+        "Sara Colombo",
+        "tutor",
+        ["chat", "voice", "email"],
+        ["lario", "energia"],
+        0,
+        0,
+    ),
+    (
+        "a-luca",
+        "luca",
+        "Luca Ferrari",
+        "team_leader",
+        ["chat", "voice", "email"],
+        ["lario", "energia"],
+        0,
+        0,
+    ),
     ("a-admin", "admin", "Amministratore", "admin", [], ["lario", "energia"], 0, 0),
 ]
 

@@ -22,8 +22,11 @@ from agentdesk.server.services.offers import withdraw_offers
 from agentdesk.server.services.views import state_view
 
 #: Interaction statuses that occupy an operator (count toward their load).
-HELD = (InteractionStatus.OFFERED.value, InteractionStatus.ACTIVE.value,
-        InteractionStatus.WRAP_UP.value)
+HELD = (
+    InteractionStatus.OFFERED.value,
+    InteractionStatus.ACTIVE.value,
+    InteractionStatus.WRAP_UP.value,
+)
 #: Statuses that keep an operator from going offline: a customer is still theirs.
 BUSY = (InteractionStatus.ACTIVE.value, InteractionStatus.WRAP_UP.value)
 

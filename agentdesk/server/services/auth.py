@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain.agent_state import AgentState, check_transition, IllegalTransition
+from agentdesk.domain.agent_state import AgentState, IllegalTransition, check_transition
 from agentdesk.protocol.auth import TokenResponse
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.context import UnitOfWork

@@ -100,7 +100,9 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-async def customer_view(session: AsyncSession, row: CustomerRow, now: datetime | None = None) -> Customer:
+async def customer_view(
+    session: AsyncSession, row: CustomerRow, now: datetime | None = None
+) -> Customer:
     """The customer with the header facts computed from their invoices and contacts."""
     now = now or datetime.now().astimezone()
     invoices = list(

@@ -20,7 +20,7 @@ from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import ClientRow, CustomerRow, EntryPointRow, InteractionRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
-from agentdesk.server.services.interactions import announce, add_message, end_conversation
+from agentdesk.server.services.interactions import add_message, announce, end_conversation
 from agentdesk.server.services.offers import lock_interaction
 from agentdesk.server.services.views import interaction_view
 

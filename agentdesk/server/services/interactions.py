@@ -87,7 +87,9 @@ async def announce(uow: UnitOfWork, row: InteractionRow) -> Interaction:
     await uow.session.flush()
     view = await interaction_view(uow.session, row)
     if row.agent_id is not None:
-        await uow.emit(row.agent_id, EventType.INTERACTION_UPDATED, InteractionData(interaction=view))
+        await uow.emit(
+            row.agent_id, EventType.INTERACTION_UPDATED, InteractionData(interaction=view)
+        )
     return view
 
 
@@ -107,7 +109,9 @@ async def add_message(
     await uow.session.flush()
     message = message_view(msg)
     if row.agent_id is not None and row.status in HELD:
-        await uow.emit(row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message))
+        await uow.emit(
+            row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message)
+        )
     return message
 
 
@@ -127,9 +131,7 @@ async def reject(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
     return await interaction_view(uow.session, row)
 
 
-async def send_message(
-    uow: UnitOfWork, agent: AgentRow, interaction_id: str, text: str
-) -> Message:
+async def send_message(uow: UnitOfWork, agent: AgentRow, interaction_id: str, text: str) -> Message:
     row = await _mine(uow, agent, interaction_id, S.ACTIVE)
     message = await add_message(uow, row, Direction.OUTBOUND, agent.name, text)
     uow.to_gateway(

@@ -31,8 +31,13 @@ from agentdesk.server.services.views import disposition_label
 Cursor = tuple[datetime, str]
 K = TimelineKind
 
-_PREFIX = {K.INTERACTION: "int:", K.NOTE: "note:", K.INVOICE: "inv:", K.PAYMENT: "pay:",
-           K.SURVEY: "srv:"}
+_PREFIX = {
+    K.INTERACTION: "int:",
+    K.NOTE: "note:",
+    K.INVOICE: "inv:",
+    K.PAYMENT: "pay:",
+    K.SURVEY: "srv:",
+}
 
 
 def encode_cursor(ts: datetime, item_id: str) -> str:

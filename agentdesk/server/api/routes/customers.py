@@ -32,7 +32,9 @@ def _split(raw: str | None, kind: type[Channel] | type[TimelineKind], name: str)
     allowed = {m.value for m in kind}
     bad = [v for v in values if v not in allowed]
     if bad:
-        raise Invalid(f"unknown {name}: {', '.join(bad)}", details={name: bad, "allowed": sorted(allowed)})
+        raise Invalid(
+            f"unknown {name}: {', '.join(bad)}", details={name: bad, "allowed": sorted(allowed)}
+        )
     return values
 
 
