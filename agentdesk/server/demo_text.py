@@ -217,7 +217,8 @@ TOPICS: tuple[Topic, ...] = (
         subjects=("Bolletta troppo alta", "Importo bolletta anomalo", "Conguaglio elevato"),
         openings=(
             "Buongiorno, mi è arrivata una bolletta molto più alta del solito, come mai?",
-            "Salve, la bolletta di questo bimestre è il doppio della precedente. Potete verificare?",
+            "Salve, la bolletta di questo bimestre è il doppio della precedente. "
+            "Potete verificare?",
             "Buonasera, non capisco il conguaglio in bolletta, mi spiegate da dove viene?",
         ),
         follow_ups=(

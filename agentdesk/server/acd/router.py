@@ -10,6 +10,7 @@ customer who left or a chat taken meanwhile is never offered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from datetime import datetime, timedelta
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 S = InteractionStatus
 #: Longest the router sleeps without a kick (a safety net, not the mechanism).
 MAX_IDLE_S = 30.0
+#: Roles that handle contacts (others may set a state but are never offered anything).
+HANDLER_ROLES = ("operator", "trainee")
 
 
 def capacity(agent: AgentRow, channel: str) -> int:
@@ -51,10 +54,8 @@ class Router:
             except Exception:
                 log.exception("routing pass failed; retrying shortly")
                 delay = 1.0
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.ctx.routing_needed.wait(), timeout=delay)
-            except TimeoutError:
-                pass
 
     async def route_once(self) -> float:
         """Expire offers, make new ones; return seconds until the next deadline."""
@@ -103,7 +104,9 @@ class Router:
             agents = list(
                 await session.scalars(
                     select(AgentRow).where(
-                        AgentRow.state == AgentState.READY.value, AgentRow.enabled.is_(True)
+                        AgentRow.state == AgentState.READY.value,
+                        AgentRow.enabled.is_(True),
+                        AgentRow.role.in_(HANDLER_ROLES),
                     )
                 )
             )

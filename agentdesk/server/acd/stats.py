@@ -10,6 +10,7 @@ An operator gets an event when their figures change, and a refresh every
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 S = InteractionStatus
 REFRESH_S = 15.0
+#: What decides whether an operator needs a new event: (queue, waiting, service level).
+Figures = tuple[tuple[str, int, float | None], ...]
 #: Shortest gap between two computations when kicked repeatedly.
 MIN_GAP_S = 0.5
 
@@ -106,16 +109,14 @@ class QueueStatsJob:
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
         #: agent id -> (figures last sent, monotonic time sent)
-        self._sent: dict[str, tuple[tuple[object, ...], float]] = {}
+        self._sent: dict[str, tuple[Figures, float]] = {}
 
     async def run(self) -> None:
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
                     self.ctx.stats_needed.wait(), timeout=self.ctx.settings.queue_stats_s
                 )
-            except TimeoutError:
-                pass
             self.ctx.stats_needed.clear()
             try:
                 await self.tick()
@@ -137,13 +138,13 @@ class QueueStatsJob:
                 )
             )
         reset, self.ctx.stats_reset = self.ctx.stats_reset, set()
-        due: list[tuple[str, QueueStatsData, tuple[object, ...]]] = []
+        due: list[tuple[str, QueueStatsData, Figures]] = []
         clock = time.monotonic()
         for agent in agents:
             mine = [f.stat for f in figures if serves(agent, f.queue)]
             if not mine:
                 continue
-            key = tuple(
+            key: Figures = tuple(
                 (s.queue, s.waiting, None if s.service_level is None else round(s.service_level, 3))
                 for s in mine
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from typing import Any
 
@@ -69,7 +70,5 @@ class FrameSocket:
     async def close(self, code: int = 1000, reason: str = "") -> None:
         if self.ws.application_state is WebSocketState.DISCONNECTED:
             return
-        try:
+        with contextlib.suppress(RuntimeError, OSError, WebSocketDisconnect):
             await self.ws.close(code=code, reason=reason)
-        except (RuntimeError, OSError, WebSocketDisconnect):
-            pass

@@ -6,9 +6,10 @@ import re
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.customers import (
     Accounts,
     Customer,
@@ -71,9 +72,7 @@ async def search(
 ) -> list[Customer]:
     if not (phone or email or q):
         raise Invalid("give phone, email or q", details={"params": ["phone", "email", "q"]})
-    stmt: Select[tuple[CustomerRow]] = select(CustomerRow).where(
-        CustomerRow.client_id.in_(agent.clients)
-    )
+    stmt = select(CustomerRow).where(CustomerRow.client_id.in_(agent.clients))
     if phone:
         wanted = digits(phone)
         if not wanted:
@@ -104,7 +103,7 @@ async def customer_view(
     session: AsyncSession, row: CustomerRow, now: datetime | None = None
 ) -> Customer:
     """The customer with the header facts computed from their invoices and contacts."""
-    now = now or datetime.now().astimezone()
+    now = now or utcnow()
     invoices = list(
         await session.scalars(
             select(InvoiceRow).where(

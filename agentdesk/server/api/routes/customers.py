@@ -40,6 +40,7 @@ def _split(raw: str | None, kind: type[Channel] | type[TimelineKind], name: str)
 
 @router.get("", response_model=CustomerList)
 async def search_customers(
+    *,
     principal: CustomerViewer,
     ctx: Ctx,
     phone: Annotated[str | None, Query(max_length=40)] = None,
@@ -66,6 +67,7 @@ async def get_customer(customer_id: str, principal: CustomerViewer, ctx: Ctx) ->
 @router.get("/{customer_id}/timeline", response_model=TimelinePage)
 async def get_timeline(
     customer_id: str,
+    *,
     principal: CustomerViewer,
     ctx: Ctx,
     before: Annotated[str | None, Query(max_length=300)] = None,

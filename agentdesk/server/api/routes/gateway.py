@@ -54,6 +54,7 @@ async def open_chat(
 @router.post("/chats/{interaction_id}/messages", response_model=Message, status_code=201)
 async def customer_message(
     interaction_id: str,
+    *,
     body: GatewayChatMessageRequest,
     principal: Gateway,
     ctx: Ctx,

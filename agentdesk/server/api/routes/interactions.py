@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
@@ -24,7 +25,9 @@ from agentdesk.server.services import interactions as svc
 
 router = APIRouter(prefix="/interactions", tags=["interactions"])
 
-_CONFLICT = {409: {"description": "Not assigned to you, or not in a status that allows it"}}
+_CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "Not assigned to you, or not in a status that allows it"}
+}
 
 
 class StatusFilter(StrEnum):
@@ -51,6 +54,7 @@ async def get_interaction(interaction_id: str, principal: Handler, ctx: Ctx) -> 
 
 
 async def _mutate(
+    *,
     ctx: ServerContext,
     principal: Principal,
     request: Request,
@@ -83,7 +87,12 @@ async def accept(
 ) -> Response:
     """Take an offered interaction."""
     return await _mutate(
-        ctx, principal, request, key, None, lambda u, a: svc.accept(u, a, interaction_id)
+        ctx=ctx,
+        principal=principal,
+        request=request,
+        key=key,
+        body=None,
+        action=lambda u, a: svc.accept(u, a, interaction_id),
     )
 
 
@@ -97,7 +106,12 @@ async def reject(
 ) -> Response:
     """Decline an offer; it goes back to the queue for someone else."""
     return await _mutate(
-        ctx, principal, request, key, None, lambda u, a: svc.reject(u, a, interaction_id)
+        ctx=ctx,
+        principal=principal,
+        request=request,
+        key=key,
+        body=None,
+        action=lambda u, a: svc.reject(u, a, interaction_id),
     )
 
 
@@ -111,7 +125,12 @@ async def hangup(
 ) -> Response:
     """End the conversation (a call or a chat); the interaction moves to wrap-up."""
     return await _mutate(
-        ctx, principal, request, key, None, lambda u, a: svc.hangup(u, a, interaction_id)
+        ctx=ctx,
+        principal=principal,
+        request=request,
+        key=key,
+        body=None,
+        action=lambda u, a: svc.hangup(u, a, interaction_id),
     )
 
 
@@ -127,12 +146,12 @@ async def send_message(
 ) -> Response:
     """Write to the customer; a retry with the same idempotency_key is applied once."""
     return await _mutate(
-        ctx,
-        principal,
-        request,
-        body.idempotency_key,
-        body,
-        lambda u, a: svc.send_message(u, a, interaction_id, body.text),
+        ctx=ctx,
+        principal=principal,
+        request=request,
+        key=body.idempotency_key,
+        body=body,
+        action=lambda u, a: svc.send_message(u, a, interaction_id, body.text),
         status=201,
     )
 
@@ -147,10 +166,10 @@ async def wrapup(
 ) -> Response:
     """Close with a disposition of the interaction's client, notes and resolved."""
     return await _mutate(
-        ctx,
-        principal,
-        request,
-        body.idempotency_key,
-        body,
-        lambda u, a: svc.wrapup(u, a, interaction_id, body),
+        ctx=ctx,
+        principal=principal,
+        request=request,
+        key=body.idempotency_key,
+        body=body,
+        action=lambda u, a: svc.wrapup(u, a, interaction_id, body),
     )
