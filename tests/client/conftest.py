@@ -39,9 +39,8 @@ class LiveServer:
         return self._server is not None
 
     def _start_blocking(self) -> None:
-        from agentdesk.server.embedded import EmbeddedServer
-
         from agentdesk.server.config import ServerSettings
+        from agentdesk.server.embedded import EmbeddedServer
 
         settings = ServerSettings(
             database_url=self.database_url,

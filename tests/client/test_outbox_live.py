@@ -70,8 +70,12 @@ async def test_a_queued_message_survives_a_restart_of_the_desktop(
     second: Desk = await desk_factory(live, cache_path=cache_file)
     await second.session.start("mario", "demo")
     await until(lambda: iid in second.recorder.removed, what="the wrap-up is delivered")
+
+    async def outbox_empty() -> bool:
+        return await second.session.outbox.pending() == []
+
+    await until(outbox_empty, what="the outbox is emptied")
     assert [k for k, _ in second.recorder.confirmed] == [key]
-    assert await second.session.outbox.pending() == []
     await api.login("mario", "demo")
     assert (await transcript(api, iid)).count("Scritto prima di chiudere") == 1
     closed = await api.interaction(iid)

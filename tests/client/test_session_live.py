@@ -166,8 +166,8 @@ async def test_resync_reloads_state_when_the_stored_seq_is_unknown_to_the_server
     real_resync = desk.session.resync
 
     async def resync(last_seq: int) -> None:
-        resyncs.append(last_seq)
         await real_resync(last_seq)
+        resyncs.append(last_seq)
 
     desk.session.resync = resync
     await desk.session.start("mario", "demo")
