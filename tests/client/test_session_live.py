@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import connect
 
 from agentdesk.client.rest import ApiClient
 from agentdesk.client.stream import Backoff, ConnectionStatus
-from agentdesk.domain.agent_state import AgentState
+from agentdesk.domain.agent_state import AgentState, NotReadyReason
 from agentdesk.protocol.events import Event
 from agentdesk.protocol.interactions import Direction, InteractionStatus
 from tests.client.conftest import Desk, Gateway, LiveServer
@@ -183,3 +184,55 @@ async def test_resync_reloads_state_when_the_stored_seq_is_unknown_to_the_server
     stored = await desk.cache.last_seq(live.base_url, tokens.agent.id)
     assert stored == desk.session.stream.last_seq
     assert iid in desk.session.interactions
+
+
+async def resync_offered(live: LiveServer, api: ApiClient, since: int) -> bool:
+    """Whether the server answers ``resume since`` with a resync (raw connection)."""
+    async with connect(f"ws://127.0.0.1:{live.port}/api/v1/events") as ws:
+        await ws.send(json.dumps({"type": "auth", "token": await api.valid_token()}))
+        await ws.recv()  # ready
+        await ws.send(json.dumps({"type": "resume", "since": since}))
+        while True:
+            frame = json.loads(await ws.recv())
+            if frame.get("type") != "ping":
+                return bool(frame.get("type") == "resync")
+
+
+async def test_a_position_older_than_retention_resyncs_on_the_next_start(
+    server_factory: Any, desk_factory: Any, tmp_path: Path
+) -> None:
+    live: LiveServer = await server_factory(
+        event_retention_s=1, event_retention_count=1, retention_interval_s=0.2
+    )
+    cache_file = tmp_path / "desk.sqlite3"
+    first: Desk = await desk_factory(live, cache_path=cache_file)
+    await first.session.start("mario", "demo")
+    await first.session.set_state(AgentState.READY)
+    await until(lambda: first.session.stream.last_seq > 0, what="an applied event")
+    stored = first.session.stream.last_seq
+    await first.close()
+
+    other = ApiClient(live.base_url)
+    try:
+        await other.login("mario", "demo")
+        await other.set_state(AgentState.NOT_READY, NotReadyReason.TRAINING)
+        await other.set_state(AgentState.NOT_READY, NotReadyReason.LUNCH)
+
+        async def pruned() -> bool:
+            return await resync_offered(live, other, stored)
+
+        await until(pruned, within=15, interval=0.2, what="retention prunes the old events")
+    finally:
+        await other.aclose()
+
+    second: Desk = await desk_factory(live, cache_path=cache_file)
+    await second.session.start("mario", "demo")
+    profiles = [c for c, _ in second.recorder.calls if c == "profile_changed"]
+    await until(
+        lambda: len([c for c, _ in second.recorder.calls if c == "profile_changed"]) == 2,
+        what="the resync reloads the profile",
+    )
+    assert len(profiles) == 1
+    state = second.session.profile.state
+    assert state is not None and state.reason is NotReadyReason.LUNCH
+    assert second.session.stream.last_seq > stored
