@@ -294,7 +294,7 @@ class ApiClient:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._retries),
             wait=wait_exponential_jitter(
-                initial=self._retry_wait, max=2.0, jitter=self._retry_wait
+                multiplier=self._retry_wait, max=2.0, jitter=self._retry_wait
             ),
             retry=retry_if_exception_type(NetworkError),
             reraise=True,

@@ -54,7 +54,11 @@ _GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, Intera
 
 
 class SessionListener(Protocol):
-    """What the desktop hears from the session; every method is sync, on the loop thread."""
+    """What the desktop hears from the session; every method is sync, on the loop thread.
+
+    Optional extra: a listener that also defines ``message_failed(idempotency_key, text)``
+    is told when an own message was refused (its pending bubble will never be confirmed).
+    """
 
     def profile_changed(self, profile: AgentProfile) -> None: ...
 
@@ -106,6 +110,7 @@ class Session:
         self._status = ConnectionStatus.OFFLINE
         self._flusher: asyncio.Task[None] | None = None
         self._flush_again = False
+        self._stopping = False
         #: Callers awaiting the first delivery attempt of their outbox entry, by key.
         self._waiting: dict[str, asyncio.Future[Any]] = {}
 
@@ -163,7 +168,11 @@ class Session:
     async def _teardown(self) -> None:
         stream, self.stream = self.stream, None
         if stream is not None:
-            await stream.stop()
+            self._stopping = True
+            try:
+                await stream.stop()
+            finally:
+                self._stopping = False
         flusher, self._flusher = self._flusher, None
         if flusher is not None:
             flusher.cancel()
@@ -320,6 +329,12 @@ class Session:
             self._apply_interaction(answer)
 
     def _dropped(self, entry: OutboxRecord, error: ApiError) -> None:
+        if entry.kind == OutboxKind.MESSAGE:
+            # Optional listener hook: the pending bubble (id == key) will never be confirmed.
+            failed = getattr(self.listener, "message_failed", None)
+            if callable(failed):
+                with self._guard("message_failed"):
+                    failed(entry.idempotency_key, error.message)
         waiter = self._waiting.get(entry.idempotency_key)
         if waiter is not None and not waiter.done():
             waiter.set_exception(error)  # the caller reports it
@@ -427,6 +442,10 @@ class Session:
         self._set_status(status, detail)
         if status is ConnectionStatus.CONNECTED:
             self._kick_outbox()
+        elif status is ConnectionStatus.OFFLINE and not self._stopping:
+            # The stream gave up by itself: the sign-in is no longer accepted.
+            with self._guard("error"):
+                self.listener.error(f"The live connection ended: {detail}. Please sign in again.")
 
     def _set_status(self, status: ConnectionStatus, detail: str) -> None:
         changed = status is not self._status or status is ConnectionStatus.RECONNECTING

@@ -71,6 +71,7 @@ class Recorder:
     changed: list[Interaction] = field(default_factory=list)
     states: list[AgentStateView] = field(default_factory=list)
     notices: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     def profile_changed(self, profile: AgentProfile) -> None:
         self.calls.append(("profile_changed", profile))
@@ -105,6 +106,10 @@ class Recorder:
     def notice(self, level: str, text: str) -> None:
         self.calls.append(("notice", (level, text)))
         self.notices.append((level, text))
+
+    def message_failed(self, idempotency_key: str, text: str) -> None:
+        self.calls.append(("message_failed", (idempotency_key, text)))
+        self.failed.append((idempotency_key, text))
 
     def error(self, text: str) -> None:
         self.calls.append(("error", text))

@@ -111,6 +111,8 @@ async def test_a_refusal_on_the_first_attempt_raises_and_drops_the_entry(
     assert caught.value.status == 404
     assert await desk.session.outbox.pending() == []
     assert desk.recorder.errors == []  # the caller got the error; no second report
+    pending = [m.id for m, p in desk.recorder.messages if p]
+    assert [k for k, _ in desk.recorder.failed] == pending  # the bubble can be withdrawn
 
 
 async def test_a_refused_entry_replayed_later_is_dropped_and_reported_and_the_rest_delivered(

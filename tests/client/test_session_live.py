@@ -127,10 +127,9 @@ async def test_stream_resumes_by_seq_across_a_server_restart(
     await desk.session.accept(iid)
     await gateway.say(iid, "uno")
     await until(lambda: "uno" in inbound_texts(desk, iid))
-    before = desk.session.stream.last_seq
-
     await live.stop()
     await until(lambda: desk.session.status is ConnectionStatus.RECONNECTING)
+    before = desk.session.stream.last_seq
     await live.start()  # same port, same database
     for text in ("due", "tre", "quattro"):
         await gateway.say(iid, text)
@@ -236,3 +235,18 @@ async def test_a_position_older_than_retention_resyncs_on_the_next_start(
     state = second.session.profile.state
     assert state is not None and state.reason is NotReadyReason.LUNCH
     assert second.session.stream.last_seq > stored
+
+
+async def test_a_sign_in_the_server_no_longer_accepts_ends_the_stream_with_an_error(
+    live: LiveServer, desk_factory: Any
+) -> None:
+    desk: Desk = await desk_factory(live)
+    await desk.session.start("mario", "demo")
+    await until(lambda: desk.session.status is ConnectionStatus.CONNECTED)
+    await desk.api.logout()  # the server forgets the access token ...
+    desk.api._access = "revoked-access-token"
+    desk.api._refresh = "revoked-refresh-token"  # ... and the refresh token is no good
+    await desk.session.stream.drop_connection()
+    await until(lambda: desk.session.status is ConnectionStatus.OFFLINE, what="gives up")
+    assert len(desk.recorder.errors) == 1 and "sign in again" in desk.recorder.errors[0]
+    assert not desk.session.stream.running
