@@ -24,6 +24,7 @@ from agentdesk.gui.customer.history_model import Role as HistRole
 from agentdesk.gui.desk import Desk
 from agentdesk.gui.interactions.model import Role as IxRole
 from agentdesk.gui.workstation import Workstation
+from agentdesk.protocol.customers import TimelineItem
 from agentdesk.protocol.interactions import InteractionStatus
 from tests.e2e.conftest import GATEWAY_KEY, Backend
 from tests.e2e.customer import Customer
@@ -68,7 +69,7 @@ class Desktop:
         for row in range(model.rowCount()):
             index = model.index(row, 0)
             if model.data(index, IxRole.ID) == interaction_id:
-                return model.data(index, IxRole.STATUS)  # type: ignore[no-any-return]
+                return InteractionStatus(model.data(index, IxRole.STATUS))
         return None
 
     def transcript(self, interaction_id: str) -> list[tuple[str, str, bool]]:
@@ -80,10 +81,11 @@ class Desktop:
             for r in range(model.rowCount())
         ]
 
-    def history_dispositions(self) -> list[Any]:
+    def history_interactions(self) -> dict[str, TimelineItem]:
+        """The customer history pane's interaction items, by interaction id."""
         model = self.desk.history
-        return [model.data(model.index(r, 0), HistRole.DISPOSITION)
-                for r in range(model.rowCount())]
+        items = [model.data(model.index(r, 0), HistRole.ITEM) for r in range(model.rowCount())]
+        return {i.interaction_id: i for i in items if i is not None and i.interaction_id}
 
     async def close(self) -> None:
         await self.session.stop()
@@ -147,10 +149,11 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
 
             chat.end_button.click()
             await until(lambda: desk.status_of(iid) is InteractionStatus.WRAP_UP, what="ended")
-            assert any(f.get("type") == "chat.ended" for f in customer.heard)
+            await until(lambda: any(f.get("type") == "chat.ended" for f in customer.heard),
+                        what="customer told the chat ended")
 
             form = desk.window.center.wrapup
-            await until(lambda: form.interaction_id == iid and form.isVisible(), what="wrap-up")
+            await until(lambda: form.interaction_id() == iid and form.isVisible(), what="wrap-up")
             assert not form.submit_button.isEnabled()  # a disposition must be chosen first
             form.disposition.setCurrentIndex(form.disposition.findData("autolettura"))
             form.notes.setPlainText("Lettura comunicata, ricalcolo richiesto.")
@@ -163,8 +166,15 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
             assert item.resolved is True
             assert "Lettura comunicata" in item.summary
             assert item.disposition in ("Autolettura", "autolettura")
-            await until(lambda: item.disposition in desk.history_dispositions(),
-                        what="wrap-up in the desktop's history")
+            # The same customer comes back: the screen pop shows the last contact's wrap-up
+            # and the repeat-contact flag.
+            again = await customer.open_chat(handle, "web-lario", "Scusate, ancora io.")
+            await until(lambda: desk.status_of(again) is InteractionStatus.OFFERED)
+            desk.window.interactions.select(again)
+            await until(lambda: iid in desk.history_interactions(), what="wrap-up in history")
+            shown = desk.history_interactions()[iid]
+            assert shown.disposition == item.disposition and shown.resolved is True
+            assert "repeat_contact" in (await desk.api.customer(customer_id)).flags
             assert sorted(desk.applied) == desk.applied and len(set(desk.applied)) == len(
                 desk.applied)
         finally:
@@ -196,7 +206,7 @@ def test_server_restart_mid_conversation_loses_nothing_and_duplicates_nothing(
             # Written while the server is down: kept in the outbox, shown as pending.
             chat = desk.window.center.chat
             desk.window.interactions.select(iid)
-            await until(lambda: chat.interaction is not None and chat.interaction.id == iid)
+            await until(lambda: getattr(chat.interaction(), "id", None) == iid, what="chat in focus")
             chat.composer.setPlainText("Mandiamo subito un tecnico.")
             chat.send_button.click()
             await until(lambda: ("outbound", "Mandiamo subito un tecnico.", True)
