@@ -206,7 +206,7 @@ def test_server_restart_mid_conversation_loses_nothing_and_duplicates_nothing(
             # Written while the server is down: kept in the outbox, shown as pending.
             chat = desk.window.center.chat
             desk.window.interactions.select(iid)
-            await until(lambda: getattr(chat.interaction(), "id", None) == iid, what="chat in focus")
+            await until(lambda: getattr(chat.interaction(), "id", None) == iid, what="focus")
             chat.composer.setPlainText("Mandiamo subito un tecnico.")
             chat.send_button.click()
             await until(lambda: ("outbound", "Mandiamo subito un tecnico.", True)
