@@ -55,7 +55,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             if settings.simulate:
                 from agentdesk.server.simulator.runner import run_simulator
 
-                tasks.append(asyncio.create_task(run_simulator(settings), name="simulator"))
+                tasks.append(asyncio.create_task(run_simulator(ctx), name="simulator"))
             ctx.kick_router()
             if settings.gateway_key is None:
                 log.warning("no gateway key (AGENTDESK_GATEWAY_KEY): the gateway refuses all")

@@ -100,7 +100,7 @@ class Router:
                 .where(InteractionRow.status == S.QUEUED.value)
                 .order_by(InteractionRow.queued_at, InteractionRow.id)
             )
-            waiting = [(row, str(skill)) for row, skill in result.tuples()]
+            waiting = [(row, str(skill)) for row, skill in result]
             agents = list(
                 await session.scalars(
                     select(AgentRow).where(
@@ -120,7 +120,7 @@ class Router:
                     )
                     .group_by(InteractionRow.agent_id)
                 )
-                for agent_id, count in counts.tuples():
+                for agent_id, count in counts:
                     if agent_id is not None:
                         loads[agent_id] = int(count)
         return waiting, agents, loads

@@ -70,7 +70,7 @@ async def compute(ctx: ServerContext, now: datetime) -> list[QueueFigures]:
             ).where(InteractionRow.queued_at >= day_start)
         )
         by_queue: dict[str, list[tuple[datetime, datetime | None, str]]] = {}
-        for queue_id, queued_at, accepted_at, status in today.tuples():
+        for queue_id, queued_at, accepted_at, status in today:
             by_queue.setdefault(queue_id, []).append((queued_at, accepted_at, status))
         waiting_rows = await session.execute(
             select(InteractionRow.queue_id, InteractionRow.queued_at).where(
@@ -78,7 +78,7 @@ async def compute(ctx: ServerContext, now: datetime) -> list[QueueFigures]:
             )
         )
         waiting: dict[str, list[datetime]] = {}
-        for queue_id, queued_at in waiting_rows.tuples():
+        for queue_id, queued_at in waiting_rows:
             waiting.setdefault(queue_id, []).append(queued_at)
     figures = []
     for queue in queues:

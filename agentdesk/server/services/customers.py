@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -125,22 +126,20 @@ async def customer_view(
         .limit(1)
     )
     recent = list(
-        (
-            await session.execute(
-                select(
-                    InteractionRow.created_at,
-                    InteractionRow.status,
-                    InteractionRow.disposition,
-                    InteractionRow.resolved,
-                )
-                .where(
-                    InteractionRow.customer_id == row.id,
-                    InteractionRow.created_at >= now - CASE_WINDOW,
-                    InteractionRow.status != S.ABANDONED.value,
-                )
-                .order_by(InteractionRow.created_at.desc())
+        await session.execute(
+            select(
+                InteractionRow.created_at,
+                InteractionRow.status,
+                InteractionRow.disposition,
+                InteractionRow.resolved,
             )
-        ).tuples()
+            .where(
+                InteractionRow.customer_id == row.id,
+                InteractionRow.created_at >= now - CASE_WINDOW,
+                InteractionRow.status != S.ABANDONED.value,
+            )
+            .order_by(InteractionRow.created_at.desc())
+        )
     )
     flags = list(row.flags)
     if repeat_contact(recent, now):
@@ -170,7 +169,7 @@ async def customer_view(
 
 
 def repeat_contact(
-    recent: list[tuple[datetime, str, str | None, bool | None]], now: datetime
+    recent: Sequence[tuple[datetime, str, str | None, bool | None]], now: datetime
 ) -> bool:
     """Two contacts within the window, on the same topic when both have one."""
     window = [r for r in recent if r[0] >= now - REPEAT_WINDOW]
@@ -182,7 +181,7 @@ def repeat_contact(
     return False
 
 
-def open_cases(recent: list[tuple[datetime, str, str | None, bool | None]]) -> int:
+def open_cases(recent: Sequence[tuple[datetime, str, str | None, bool | None]]) -> int:
     """Topics whose latest wrapped-up contact was not resolved (newest first input)."""
     latest: dict[str, bool] = {}
     for _ts, status, topic, resolved in recent:

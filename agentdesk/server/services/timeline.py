@@ -103,7 +103,7 @@ async def page(
         rows = await session.execute(
             stmt.order_by(InteractionRow.created_at.desc(), InteractionRow.id.desc()).limit(n)
         )
-        for row, agent_name in rows.tuples():
+        for row, agent_name in rows:
             items.append(
                 TimelineItem(
                     id=_PREFIX[K.INTERACTION] + row.id,

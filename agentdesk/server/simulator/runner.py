@@ -1,9 +1,27 @@
-"""Placeholder replaced below."""
+"""Run the traffic simulator inside the server (``--simulate``)."""
 
 from __future__ import annotations
 
-from agentdesk.server.config import ServerSettings
+import logging
+
+from agentdesk.server.context import ServerContext
+
+log = logging.getLogger(__name__)
 
 
-async def run_simulator(settings: ServerSettings) -> None:
-    return None
+async def run_simulator(ctx: ServerContext) -> None:
+    """Drive the server's own gateway over loopback until cancelled."""
+    from agentdesk.server.simulator.traffic import TrafficSimulator
+
+    settings = ctx.settings
+    if settings.self_url is None or settings.gateway_key is None:
+        log.warning("simulator not started: the server's own URL or the gateway key is unknown")
+        return
+    simulator = TrafficSimulator(
+        settings.self_url,
+        settings.gateway_key,
+        ctx.db.sessions,
+        rate_per_min=settings.simulate_rate,
+        seed=settings.simulate_seed,
+    )
+    await simulator.run()

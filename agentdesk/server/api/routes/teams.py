@@ -50,7 +50,7 @@ async def team_live(team_id: str, principal: Supervisor, ctx: Ctx) -> TeamLive:
                 )
                 .group_by(InteractionRow.agent_id)
             )
-            for agent_id, count in rows.tuples():
+            for agent_id, count in rows:
                 if agent_id is not None:
                     loads[agent_id] = int(count)
     figures = await compute(ctx, now)
