@@ -35,6 +35,7 @@ from agentdesk.protocol.customers import (
     Accounts,
     Customer,
     CustomerNoteRequest,
+    TimelineItem,
     TimelinePage,
 )
 from agentdesk.protocol.errors import ErrorResponse
@@ -251,11 +252,12 @@ class ApiClient:
         data = await self._request("GET", "/customers", params=params)
         return _parse_list(_CUSTOMERS, data)
 
-    async def add_note(self, customer_id: str, text: str, idempotency_key: str) -> Any:
-        """``POST /customers/{id}/notes``; returns the server's answer as plain JSON."""
+    async def add_note(self, customer_id: str, text: str, idempotency_key: str) -> TimelineItem:
+        """``POST /customers/{id}/notes``: the note as it appears in the timeline."""
         body = validated(CustomerNoteRequest, text=text, idempotency_key=idempotency_key)
         path = f"/customers/{_q(customer_id)}/notes"
-        return await self._request("POST", path, json=_dump(body), retry=True)
+        data = await self._request("POST", path, json=_dump(body), retry=True)
+        return _parse(TimelineItem, data)
 
     async def accounts(self, customer_id: str) -> Accounts:
         data = await self._request("GET", f"/customers/{_q(customer_id)}/accounts")

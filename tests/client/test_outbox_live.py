@@ -144,3 +144,21 @@ async def test_invalid_input_is_refused_before_it_is_queued(
     assert caught.value.status == 422
     assert await desk.session.outbox.pending() == []
     assert desk.recorder.messages == []
+
+
+async def test_a_note_goes_through_the_outbox_once(live: LiveServer, desk_factory: Any) -> None:
+    desk: Desk = await desk_factory(live)
+    await desk.session.start("mario", "demo")
+    customer = (await desk.api.find_customers(q="a"))[0]
+
+    await live.stop()
+    await desk.session.add_note(customer.id, "Richiamare dopo le 17")
+    assert [e.kind for e in await desk.session.outbox.pending()] == ["note"]
+    await live.start()
+
+    async def outbox_empty() -> bool:
+        return await desk.session.outbox.pending() == []
+
+    await until(outbox_empty, what="the note is delivered")
+    page = await desk.api.timeline(customer.id)
+    assert [i.summary for i in page.items].count("Richiamare dopo le 17") == 1
