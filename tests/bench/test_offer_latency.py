@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import threading
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ import websockets
 from fastapi import FastAPI, WebSocket, WebSocketDisconnect
 
 from agentdesk.server.config import ServerSettings
-from agentdesk.server.embedded import EmbeddedServer, free_port
+from agentdesk.server.embedded import EmbeddedServer
 from tests.bench._figures import report
 
 N = 200
@@ -50,6 +51,12 @@ def bare_broadcast_app() -> FastAPI:
             subscribers.discard(queue)
 
     return app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 class ThreadedUvicorn:
