@@ -276,9 +276,16 @@ class TrafficSimulator:
         ] or list(txt.TOPICS)
         topic = rng.choice(topics)
         irritated = rng.random() < 0.3
-        pool = list(topic.irritated if irritated else topic.follow_ups)
-        pool += rng.sample(topic.follow_ups, k=min(2, len(topic.follow_ups))) if irritated else []
-        rng.shuffle(pool)
+        # Follow-ups are written in conversation order; an irritated customer vents between them.
+        pool = list(topic.follow_ups)
+        if irritated:
+            vents = rng.sample(topic.irritated, k=len(topic.irritated))
+            mixed: list[str] = []
+            for i, line in enumerate(pool):
+                if i < len(vents):
+                    mixed.append(vents[i])
+                mixed.append(line)
+            pool = mixed
         return _Chat(
             customer=customer,
             topic=topic,
@@ -433,7 +440,7 @@ class TrafficSimulator:
         if "email" in asked or "e-mail" in asked:
             return "Sì, l'email è quella che avete in anagrafica."
         if chat.replies:
-            return chat.replies.pop()
+            return chat.replies.pop(0)
         return rng.choice(_GENERIC_IRRITATED if chat.irritated else _GENERIC_REPLIES)
 
     def _thanks(self, chat: _Chat) -> str:
