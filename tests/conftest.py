@@ -111,8 +111,18 @@ def server_factory(tmp_path: Path) -> Iterator[ServerFactory]:
 
 @pytest.fixture
 def live_server(server_factory: ServerFactory) -> LiveServer:
-    """The demo backend on a free loopback port (no simulator)."""
+    """The demo backend on a free loopback port (no simulator), fresh for this test."""
     return server_factory()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One demo backend for a whole module, for tests that change nothing they depend on."""
+    path = tmp_path_factory.mktemp("shared") / "server.sqlite3"
+    server = LiveServer(f"sqlite+aiosqlite:///{path}", {})
+    server.start()
+    yield server
+    server.stop()
 
 
 def login(base_url: str, username: str, password: str = "demo") -> str:

@@ -136,20 +136,20 @@ class Stream:
         self.ready = ready
         self.pings = 0
 
-    async def frame(self, timeout: float = 5.0) -> dict[str, Any]:
+    async def frame(self, within: float = 5.0) -> dict[str, Any]:
         """The next frame that is not a ping."""
         while True:
-            raw = await asyncio.wait_for(self.ws.recv(), timeout)
+            raw = await asyncio.wait_for(self.ws.recv(), within)
             obj: dict[str, Any] = json.loads(raw)
             if obj.get("type") == "ping":
                 self.pings += 1
                 continue
             return obj
 
-    async def event(self, type_: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
+    async def event(self, type_: str | None = None, within: float = 5.0) -> dict[str, Any]:
         """The next event (of ``type_`` if given); other events are skipped."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + within
         while True:
             obj = await self.frame(max(0.01, deadline - loop.time()))
             assert "seq" in obj, obj

@@ -91,16 +91,16 @@ def test_every_route_is_guarded_or_deliberately_public(endpoint: Endpoint) -> No
 
 
 async def test_every_route_refuses_missing_wrong_and_foreign_credentials(
-    live_server: LiveServer,
+    shared_server: LiveServer,
 ) -> None:
-    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=10) as http:
+    async with httpx.AsyncClient(base_url=shared_server.base_url, timeout=10) as http:
         tokens = {}
         for role, username in ACCOUNTS.items():
             r = await http.post(
                 "/api/v1/auth/login", json={"username": username, "password": "demo"}
             )
             tokens[role] = r.json()["access_token"]
-        gateway_key = live_server.gateway_key or ""
+        gateway_key = shared_server.gateway_key or ""
         checked = 0
         for e in ENDPOINTS:
             if e.guard is None:
@@ -144,8 +144,8 @@ async def test_every_route_refuses_missing_wrong_and_foreign_credentials(
         assert checked == len([e for e in ENDPOINTS if e.guard is not None])
 
 
-async def test_allowed_roles_get_through(live_server: LiveServer) -> None:
-    async with httpx.AsyncClient(base_url=live_server.api_url, timeout=10) as http:
+async def test_allowed_roles_get_through(shared_server: LiveServer) -> None:
+    async with httpx.AsyncClient(base_url=shared_server.api_url, timeout=10) as http:
 
         async def token(username: str) -> dict[str, str]:
             r = await http.post("/auth/login", json={"username": username, "password": "demo"})
@@ -155,12 +155,12 @@ async def test_allowed_roles_get_through(live_server: LiveServer) -> None:
         luca = await token("luca")
         assert (await http.get("/teams/squadra-2/live", headers=luca)).status_code == 200
         assert (await http.get("/interactions", headers=await token("giulia"))).status_code == 200
-        key = {"X-Gateway-Key": live_server.gateway_key or ""}
+        key = {"X-Gateway-Key": shared_server.gateway_key or ""}
         assert (await http.get("/gateway/entry-points", headers=key)).status_code == 200
 
 
-async def test_a_team_leader_watches_only_their_own_team(live_server: LiveServer) -> None:
-    async with httpx.AsyncClient(base_url=live_server.api_url, timeout=10) as http:
+async def test_a_team_leader_watches_only_their_own_team(shared_server: LiveServer) -> None:
+    async with httpx.AsyncClient(base_url=shared_server.api_url, timeout=10) as http:
         r = await http.post("/auth/login", json={"username": "luca", "password": "demo"})
         headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
         r = await http.get("/teams/another-team/live", headers=headers)
@@ -205,8 +205,8 @@ async def test_logout_revokes_the_tokens(live_server: LiveServer) -> None:
         assert r.status_code == 401
 
 
-async def test_wrong_password_and_unknown_user_look_the_same(live_server: LiveServer) -> None:
-    async with httpx.AsyncClient(base_url=live_server.api_url, timeout=10) as http:
+async def test_wrong_password_and_unknown_user_look_the_same(shared_server: LiveServer) -> None:
+    async with httpx.AsyncClient(base_url=shared_server.api_url, timeout=10) as http:
         a = await http.post("/auth/login", json={"username": "mario", "password": "nope"})
         b = await http.post("/auth/login", json={"username": "nobody", "password": "nope"})
         assert a.status_code == b.status_code == 401

@@ -5,12 +5,15 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.mood import mood_of
 from agentdesk.server.db.models import (
+    Base,
     CustomerRow,
     InteractionRow,
     InvoiceRow,
@@ -151,16 +154,16 @@ async def seed_history(session: AsyncSession, now: datetime, agents: list[tuple[
     ``agents`` are (id, name) of the operators who handled past contacts.
     """
     rng = random.Random(SEED)
+    rows = _Rows()
     for client_id in ("lario", "energia"):
         for n in range(1, CUSTOMERS_PER_CLIENT + 1):
             customer = _customer(rng, client_id, n, now)
-            session.add(customer)
-            await session.flush()
-            _invoices(session, rng, customer, now)
-            _contacts(session, rng, customer, now, agents)
+            rows.customers.append(customer)
+            _invoices(rows, rng, customer, now)
+            _contacts(rows, rng, customer, now, agents)
             if rng.random() < 0.2:
                 agent_id, agent_name = rng.choice(agents)
-                session.add(
+                rows.later.append(
                     NoteRow(
                         id=f"note-{customer.id}",
                         customer_id=customer.id,
@@ -170,7 +173,34 @@ async def seed_history(session: AsyncSession, now: datetime, agents: list[tuple[
                         created_at=now - timedelta(days=rng.randint(1, HISTORY_DAYS)),
                     )
                 )
-        await session.flush()
+    # In foreign-key order; Core bulk inserts (the ORM's unit of work is ten times slower).
+    for stage in (rows.customers, rows.interactions, rows.later):
+        by_table: dict[type[Base], list[dict[str, object]]] = {}
+        for obj in stage:
+            assert isinstance(obj, Base)
+            by_table.setdefault(type(obj), []).append(_values(obj))
+        for model, values in by_table.items():
+            table = model.__table__
+            assert isinstance(table, Table)
+            await session.execute(insert(table), values)
+
+
+def _values(obj: Base) -> dict[str, object]:
+    values = {}
+    for column in obj.__table__.columns:
+        value = getattr(obj, column.key)
+        if value is None and column.autoincrement is True:
+            continue
+        values[column.key] = value
+    return values
+
+
+@dataclass
+class _Rows:
+    customers: list[CustomerRow] = field(default_factory=list)
+    interactions: list[InteractionRow] = field(default_factory=list)
+    #: invoices, messages, surveys, notes: everything that points at the two above
+    later: list[object] = field(default_factory=list)
 
 
 def _customer(rng: random.Random, client_id: str, n: int, now: datetime) -> CustomerRow:
@@ -207,7 +237,7 @@ def _customer(rng: random.Random, client_id: str, n: int, now: datetime) -> Cust
 
 
 def _invoices(
-    session: AsyncSession, rng: random.Random, customer: CustomerRow, now: datetime
+    rows: _Rows, rng: random.Random, customer: CustomerRow, now: datetime
 ) -> None:
     base = rng.randint(3000, 18000)
     for k in range(4):  # bimonthly: the last one may be open or overdue
@@ -220,7 +250,7 @@ def _invoices(
             status, paid = "overdue", None
         else:
             status, paid = "paid", due - timedelta(days=rng.randint(0, 10))
-        session.add(
+        rows.later.append(
             InvoiceRow(
                 id=f"inv-{customer.id}-{k}",
                 customer_id=customer.id,
@@ -235,7 +265,7 @@ def _invoices(
 
 
 def _contacts(
-    session: AsyncSession,
+    rows: _Rows,
     rng: random.Random,
     customer: CustomerRow,
     now: datetime,
@@ -254,7 +284,7 @@ def _contacts(
         accepted = created + timedelta(seconds=rng.randint(5, 90))
         ended = accepted + timedelta(seconds=rng.randint(120, 900))
         resolved = disposition != "reclamo" and rng.random() < 0.85
-        session.add(
+        rows.interactions.append(
             InteractionRow(
                 id=iid,
                 channel=channel,
@@ -301,7 +331,7 @@ def _contacts(
                 ("inbound", customer.name, "Grazie mille.", accepted + timedelta(seconds=60)),
             ]
             for m, (direction, author, text, ts) in enumerate(lines):
-                session.add(
+                rows.later.append(
                     MessageRow(
                         id=f"msg-{iid}-{m}",
                         interaction_id=iid,
@@ -314,7 +344,7 @@ def _contacts(
         if not abandoned and rng.random() < 0.4:
             good = resolved and rng.random() < 0.8
             score = rng.randint(8, 10) if good else rng.randint(2, 7)
-            session.add(
+            rows.later.append(
                 SurveyRow(
                     id=f"srv-{iid}",
                     customer_id=customer.id,

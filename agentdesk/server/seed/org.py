@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -189,6 +190,13 @@ ACCOUNTS = [
 ]
 
 
+@functools.cache
+def _demo_hash(username: str) -> str:
+    """The demo password's hash, once per account and process (the password is public, so
+    a reused salt across demo databases costs nothing; tests start many servers)."""
+    return hash_password(DEMO_PASSWORD)
+
+
 async def seed_organisation(session: AsyncSession, now: datetime) -> None:
     session.add_all(_clients())
     await session.flush()
@@ -204,7 +212,7 @@ async def seed_organisation(session: AsyncSession, now: datetime) -> None:
                 username=username,
                 name=name,
                 role=role,
-                password_hash=hash_password(DEMO_PASSWORD),
+                password_hash=_demo_hash(username),
                 team_id=TEAM_ID,
                 skills=skills,
                 clients=clients,
