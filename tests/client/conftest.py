@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,57 +18,46 @@ from agentdesk.client.rest import ApiClient
 from agentdesk.client.stream import Backoff
 from tests.client.helpers import MemoryKeyring
 
-GATEWAY_KEY = "client-tests-gateway-key"
 
-
-@dataclass
 class LiveServer:
-    """The reference backend in its own thread; ``stop``/``start`` keep port and database."""
+    """The shared ``tests.conftest.LiveServer`` driven from async tests.
 
-    database_url: str
-    overrides: dict[str, Any] = field(default_factory=dict)
-    port: int = 0
-    _server: Any = None
+    Starting and stopping run in a worker thread, so the test's event loop (and the client
+    on it) keeps running while uvicorn starts or drains its connections. ``stop`` and
+    ``start`` keep the port and the database.
+    """
+
+    def __init__(self, database_url: str, overrides: dict[str, Any]) -> None:
+        from tests.conftest import LiveServer as SharedLiveServer
+
+        self.shared = SharedLiveServer(database_url, overrides)
+
+    @property
+    def port(self) -> int:
+        return self.shared.port
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.shared.base_url
+
+    @property
+    def gateway_key(self) -> str:
+        return self.shared.gateway_key or ""
 
     @property
     def running(self) -> bool:
-        return self._server is not None
-
-    def _start_blocking(self) -> None:
-        from agentdesk.server.config import ServerSettings
-        from agentdesk.server.embedded import EmbeddedServer
-
-        settings = ServerSettings(
-            database_url=self.database_url,
-            demo=True,
-            simulate=False,
-            gateway_key=GATEWAY_KEY,
-            **self.overrides,
-        )
-        server = EmbeddedServer(settings, port=self.port)
-        server.start()
-        self.port = server.port
-        self._server = server
-
-    def _stop_blocking(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            server.stop()
+        return self.shared.running
 
     async def start(self) -> None:
-        await asyncio.to_thread(self._start_blocking)
+        await asyncio.to_thread(self.shared.start)
 
     async def stop(self) -> None:
-        await asyncio.to_thread(self._stop_blocking)
+        await asyncio.to_thread(self.shared.stop)
 
 
 @pytest.fixture
-def server_factory(tmp_path: Path) -> Iterator[Any]:
-    """``await server_factory(**settings)`` -> a started LiveServer, stopped at teardown."""
+async def live_factory(tmp_path: Path) -> AsyncIterator[Any]:
+    """``await live_factory(**settings)`` -> a started LiveServer, stopped at teardown."""
     pytest.importorskip("agentdesk.server.embedded")
     servers: list[LiveServer] = []
 
@@ -81,12 +70,12 @@ def server_factory(tmp_path: Path) -> Iterator[Any]:
 
     yield make
     for live in servers:
-        live._stop_blocking()
+        await live.stop()
 
 
 @pytest.fixture
-async def live(server_factory: Any) -> LiveServer:
-    server: LiveServer = await server_factory()
+async def live(live_factory: Any) -> LiveServer:
+    server: LiveServer = await live_factory()
     return server
 
 
@@ -122,10 +111,10 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 class Gateway:
     """The customer's side, through the real gateway API."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, key: str) -> None:
         self.http = httpx.AsyncClient(
             base_url=f"{base_url}/api/v1/gateway",
-            headers={"X-Gateway-Key": GATEWAY_KEY},
+            headers={"X-Gateway-Key": key},
             timeout=10.0,
         )
 
@@ -152,7 +141,7 @@ class Gateway:
 
 @pytest.fixture
 async def gateway(live: LiveServer) -> AsyncIterator[Gateway]:
-    g = Gateway(live.base_url)
+    g = Gateway(live.base_url, live.gateway_key)
     yield g
     await g.aclose()
 

@@ -66,9 +66,9 @@ async def test_unreachable_server_is_a_network_error() -> None:
 
 
 async def test_an_expired_access_token_is_refreshed_once_and_the_call_retried(
-    server_factory: object,
+    live_factory: object,
 ) -> None:
-    live: LiveServer = await server_factory(access_token_ttl_s=1)  # type: ignore[operator]
+    live: LiveServer = await live_factory(access_token_ttl_s=1)  # type: ignore[operator]
     api = ApiClient(live.base_url, timeout=5.0)
     refreshes = 0
     real = api._do_refresh

@@ -198,9 +198,9 @@ async def resync_offered(live: LiveServer, api: ApiClient, since: int) -> bool:
 
 
 async def test_a_position_older_than_retention_resyncs_on_the_next_start(
-    server_factory: Any, desk_factory: Any, tmp_path: Path
+    live_factory: Any, desk_factory: Any, tmp_path: Path
 ) -> None:
-    live: LiveServer = await server_factory(
+    live: LiveServer = await live_factory(
         event_retention_s=1, event_retention_count=1, retention_interval_s=0.2
     )
     cache_file = tmp_path / "desk.sqlite3"
