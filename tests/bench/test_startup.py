@@ -23,17 +23,18 @@ RUNS = 5
 
 def time_to_ready(args: list[str]) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "tests.bench.startup_probe", *args],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("READY"):
-            elapsed = (time.perf_counter() - t0) * 1000
-            assert "failed" not in line, line
-            break
-    else:
-        raise AssertionError("the probe never got ready")
-    proc.wait(60)
+    with subprocess.Popen([sys.executable, "-m", "tests.bench.startup_probe", *args],
+                          cwd=ROOT, stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("READY"):
+                elapsed = (time.perf_counter() - t0) * 1000
+                assert "failed" not in line, line
+                break
+        else:
+            raise AssertionError("the probe never got ready")
+        proc.stdout.read()
+        proc.wait(60)
     return elapsed
 
 
