@@ -202,6 +202,11 @@ class EventStream:
                     detail = _closed_detail(exc)
                     if _close_code(exc) == CLOSE_BAD_TOKEN:
                         self._force_refresh = True
+                except Exception as exc:
+                    # e.g. the resync's REST reload failed, or a bug: log it, never die
+                    # silently; the next connection resumes from the last applied seq.
+                    log.exception("event stream: connection failed")
+                    detail = f"{type(exc).__name__}: {exc}"
                 if self._stopping.is_set():
                     break
                 if self._was_connected:
@@ -213,7 +218,7 @@ class EventStream:
                 await self._sleep(delay)
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # a bug must be visible, not a silently dead stream
+        except Exception as exc:  # only a failing status callback gets here
             log.exception("event stream failed")
             self._set_status(ConnectionStatus.OFFLINE, f"{type(exc).__name__}: {exc}")
 

@@ -321,3 +321,34 @@ def test_backoff_is_exponential_capped_and_jittered() -> None:
     assert [b.delay(n, lambda: 0.0) for n in range(5)] == [0.5, 1.0, 2.0, 4.0, 4.0]
     spread = {round(b.delay(2), 6) for _ in range(50)}
     assert len(spread) > 10 and all(2.0 <= d <= 4.0 for d in spread)
+
+
+async def test_a_failing_reload_is_retried_on_the_next_connection(
+    stopper: list[EventStream],
+) -> None:
+    resumed: list[int] = []
+
+    async def script(ws: ServerConnection, auth: dict[str, Any]) -> None:
+        await ws.send(ready(5))
+        resumed.append(await expect_resume(ws))
+        await ws.send(json.dumps({"type": "resync", "last_seq": 5}))
+        resumed.append(await expect_resume(ws))
+        await ws.send(event(6))
+        await hold(ws)
+
+    class FlakyReload(Handler):
+        async def resync(self, last_seq: int) -> None:
+            if not self.resyncs:
+                self.resyncs.append(-1)
+                raise RuntimeError("REST is not answering")  # like NetworkError
+            await super().resync(last_seq)
+
+    async with fake_stream_server(script) as fake:
+        handler, positions = FlakyReload(), Positions()
+        stream = EventStream(fake.url, Tokens(), positions, handler, backoff=FAST)
+        stopper.append(stream)
+        await stream.start()
+        await until(lambda: handler.applied == [6], what="the event after the second reload")
+        assert handler.resyncs == [-1, 5]
+        assert resumed == [0, 0, 5]  # the failed reload did not move the position
+        assert fake.connections == 2
