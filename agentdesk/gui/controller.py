@@ -7,9 +7,11 @@ No business rules live here: the session and the server decide, the controller r
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from qasync import asyncSlot
@@ -24,6 +26,28 @@ from agentdesk.protocol.customers import Accounts, Customer
 from agentdesk.protocol.interactions import Interaction
 
 log = logging.getLogger(__name__)
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Coroutine[Any, Any, None]])
+
+
+def tracked(handler: _Handler) -> _Handler:
+    """Keep the running task in ``self._tasks`` so :meth:`DeskController.aclose` can end it."""
+
+    @functools.wraps(handler)
+    async def run(self: DeskController, *args: Any) -> None:
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:  # stepped by Qt while the loop is not running (tests' teardown)
+            task = None
+        if task is not None:
+            self._tasks.add(task)
+        try:
+            await handler(self, *args)
+        finally:
+            if task is not None:
+                self._tasks.discard(task)
+
+    return run  # type: ignore[return-value]
 
 
 class DeskController(QObject):
@@ -50,7 +74,15 @@ class DeskController(QObject):
         self._interactions = interactions
         self._history = history
         self._focus_generation = 0
+        self._tasks: set[asyncio.Task[Any]] = set()
         history.moreRequested.connect(self.load_more_history)
+
+    async def aclose(self) -> None:
+        """Cancel the handlers still waiting on the session (shutting down)."""
+        tasks = [t for t in self._tasks if not t.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     @property
     def session(self) -> DeskSession:
@@ -59,6 +91,7 @@ class DeskController(QObject):
     # ---- presence ---------------------------------------------------------------------
 
     @asyncSlot(object, object)
+    @tracked
     async def set_state(self, state: AgentState, reason: NotReadyReason | None) -> None:
         self.statePending.emit(True)
         try:
@@ -73,14 +106,17 @@ class DeskController(QObject):
     # ---- offers and calls -------------------------------------------------------------
 
     @asyncSlot(str)
+    @tracked
     async def accept(self, interaction_id: str) -> None:
         await self._offer_action(interaction_id, self._session.accept, "accept")
 
     @asyncSlot(str)
+    @tracked
     async def reject(self, interaction_id: str) -> None:
         await self._offer_action(interaction_id, self._session.reject, "reject")
 
     @asyncSlot(str)
+    @tracked
     async def hangup(self, interaction_id: str) -> None:
         await self._offer_action(interaction_id, self._session.hangup, "hangup")
 
@@ -102,6 +138,7 @@ class DeskController(QObject):
     # ---- chat -------------------------------------------------------------------------
 
     @asyncSlot(str, str)
+    @tracked
     async def send(self, interaction_id: str, text: str) -> None:
         try:
             await self._session.send_message(interaction_id, text)
@@ -113,6 +150,7 @@ class DeskController(QObject):
             self._unexpected("send_message", exc)
 
     @asyncSlot(str, str, str, bool)
+    @tracked
     async def wrapup(
         self, interaction_id: str, disposition: str, notes: str, resolved: bool
     ) -> None:
@@ -130,6 +168,7 @@ class DeskController(QObject):
     # ---- customer 360 -----------------------------------------------------------------
 
     @asyncSlot(object)
+    @tracked
     async def focus(self, interaction: Interaction | None) -> None:
         """Screen pop for the contact in focus: customer, first history page, invoices."""
         self._focus_generation += 1
@@ -177,6 +216,7 @@ class DeskController(QObject):
             self.invoicesLoaded.emit(customer.id, rows, note)
 
     @asyncSlot(str)
+    @tracked
     async def reload_history(self, customer_id: str) -> None:
         """After a wrap-up the customer's history has a new entry: load the first page."""
         if customer_id != self._history.customer_id:
@@ -194,6 +234,7 @@ class DeskController(QObject):
             self._history.set_loading(False)
 
     @asyncSlot(str, str)
+    @tracked
     async def load_more_history(self, customer_id: str, cursor: str) -> None:
         try:
             page = await self._session.timeline(customer_id, before=cursor)

@@ -195,6 +195,8 @@ class DeskRunner:
 
     async def close(self) -> None:
         """Stop the session and the HTTP client; the embedded server stops in ``stop_server``."""
+        if self.desk.controller is not None:
+            await self.desk.controller.aclose()
         for what, obj, method in (
             ("session", self._session, "stop"),
             ("HTTP client", self._api, "aclose"),

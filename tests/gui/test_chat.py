@@ -55,6 +55,22 @@ def test_confirmation_after_the_stream_delivered_it_drops_the_copy() -> None:
     assert model.rowCount() == 3
 
 
+def test_stored_copy_arriving_before_the_confirmation_replaces_the_pending_one() -> None:
+    model = _transcript()
+    model.add(fakes.message("a", "arrivo", Direction.OUTBOUND, message_id="key-7"), pending=True)
+    model.add(fakes.message("a", "arrivo", Direction.OUTBOUND, message_id="key-8"), pending=True)
+    stored = fakes.message("a", "arrivo", Direction.OUTBOUND, message_id="srv-7")
+    model.add(stored)  # the stream was faster than the outbox's answer
+    assert model.rowCount() == 4
+    assert model.pending_count() == 1  # the second, identical message is still on its way
+    model.confirm("key-7", stored)
+    assert model.rowCount() == 4
+    assert [m.id for m in model.messages()].count("srv-7") == 1
+    model.confirm("key-8", fakes.message("a", "arrivo", Direction.OUTBOUND, message_id="srv-8"))
+    assert model.pending_count() == 0
+    assert model.rowCount() == 4
+
+
 def test_messages_are_deduplicated_and_ordered_before_pending_ones() -> None:
     model = _transcript()
     model.add(fakes.message("a", "pending", Direction.OUTBOUND, message_id="k"), pending=True)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex
 pytest.importorskip("agentdesk.client.rest")
 
 from agentdesk.client.rest import ApiError, NetworkError
-
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel

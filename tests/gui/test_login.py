@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 pytest.importorskip("agentdesk.client.rest")
 
 from agentdesk.client.rest import ApiError
-
 from agentdesk.gui.login.dialog import LoginDialog
 from agentdesk.gui.login.flow import LoginFlow
 from tests.gui import fakes

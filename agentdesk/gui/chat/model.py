@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from agentdesk.protocol.interactions import Message
+from agentdesk.protocol.interactions import Direction, Message
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -64,14 +64,20 @@ class TranscriptModel(QAbstractListModel):
     # ---- updates ----------------------------------------------------------------------
 
     def add(self, message: Message, pending: bool = False, key: str | None = None) -> None:
-        """Append a message unless it is already shown (events may repeat a REST load)."""
+        """Append a message unless it is already shown (events may repeat a REST load).
+
+        A stored own message that arrives (from the stream or a reload) before the outbox's
+        confirmation takes the place of its pending copy, so it is never shown twice.
+        """
         if self._find_id(message.id) is not None:
             return
         entry = _Entry(message, pending, key or (message.id if pending else None))
-        row = self._insertion_row(entry)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._entries.insert(row, entry)
-        self.endInsertRows()
+        if not pending and message.direction is Direction.OUTBOUND:
+            stand_in = self._pending_copy_of(message)
+            if stand_in is not None:
+                entry.key = self._entries[stand_in].key  # so the confirmation finds it
+                self._remove(stand_in)
+        self._insert(entry)
 
     def confirm(self, key: str, message: Message) -> None:
         """The server stored our message: the pending bubble becomes the real one."""
@@ -81,15 +87,15 @@ class TranscriptModel(QAbstractListModel):
             if confirmed is None:
                 self.add(message)
             return
-        if confirmed is not None and confirmed != row:
-            # The stream delivered the stored message first: drop the optimistic copy.
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._entries[row]
-            self.endRemoveRows()
+        if confirmed is not None:
+            if confirmed != row:
+                self._remove(row)  # the stored message is shown already: drop the copy
+            else:
+                self._entries[row].key = None
             return
-        self._entries[row] = _Entry(message, False, None)
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
+        # Re-inserted rather than edited: the server's time decides its place.
+        self._remove(row)
+        self._insert(_Entry(message, False, None))
 
     def sync(self, messages: list[Message]) -> None:
         """Merge a full list (from a REST load or an updated interaction)."""
@@ -109,6 +115,24 @@ class TranscriptModel(QAbstractListModel):
             if entry.message.id == message_id:
                 return i
         return None
+
+    def _pending_copy_of(self, message: Message) -> int | None:
+        """The oldest pending own message with the same text (the outbox sends in order)."""
+        for i, entry in enumerate(self._entries):
+            if entry.pending and entry.message.text == message.text:
+                return i
+        return None
+
+    def _insert(self, entry: _Entry) -> None:
+        row = self._insertion_row(entry)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self.endInsertRows()
+
+    def _remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._entries[row]
+        self.endRemoveRows()
 
     def _find_key(self, key: str) -> int | None:
         for i, entry in enumerate(self._entries):
