@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 
 from agentdesk.client.cache import LocalCache
 from agentdesk.client.rest import ApiClient
@@ -90,7 +90,14 @@ class Desktop:
     async def close(self) -> None:
         await self.session.stop()
         await self.api.aclose()
+        # Let slots still running on the loop finish before their widgets go away.
+        await asyncio.sleep(0.1)
         self.desk.window.close()
+        # Qt deletes the window tree itself, on this thread, not the garbage collector later.
+        self.desk.window.deleteLater()
+        self.desk.deleteLater()
+        self.workstation.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run(loop: qasync.QEventLoop, coro: Coroutine[Any, Any, None]) -> None:
