@@ -87,6 +87,11 @@ class Desk(QObject):
     def _message_added(self, message: Message, _pending: bool) -> None:
         self.interactions.add_message(message)
 
+    async def aclose(self) -> None:
+        """End the controller's pending calls (before the session stops)."""
+        if self.controller is not None:
+            await self.controller.aclose()
+
     def attach(self, session: DeskSession) -> DeskController:
         """Connect the panes' intents to ``session`` through a controller."""
         w = self.window

@@ -195,8 +195,7 @@ class DeskRunner:
 
     async def close(self) -> None:
         """Stop the session and the HTTP client; the embedded server stops in ``stop_server``."""
-        if self.desk.controller is not None:
-            await self.desk.controller.aclose()
+        await self.desk.aclose()
         for what, obj, method in (
             ("session", self._session, "stop"),
             ("HTTP client", self._api, "aclose"),
