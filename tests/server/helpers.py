@@ -137,9 +137,11 @@ class Stream:
         self.pings = 0
 
     async def frame(self, within: float = 5.0) -> dict[str, Any]:
-        """The next frame that is not a ping."""
+        """The next frame that is not a ping (TimeoutError after ``within`` seconds)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
         while True:
-            raw = await asyncio.wait_for(self.ws.recv(), within)
+            raw = await asyncio.wait_for(self.ws.recv(), max(0.01, deadline - loop.time()))
             obj: dict[str, Any] = json.loads(raw)
             if obj.get("type") == "ping":
                 self.pings += 1

@@ -8,7 +8,9 @@ from tests.conftest import LiveServer
 from tests.server.helpers import customer, error_code, operator, stream
 
 
-async def test_unknown_route_and_wrong_method_have_the_error_shape(shared_server: LiveServer) -> None:
+async def test_unknown_route_and_wrong_method_have_the_error_shape(
+    shared_server: LiveServer,
+) -> None:
     async with operator(shared_server, "mario") as op:
         r = await op.http.get("/no/such/thing")
         assert r.status_code == 404
@@ -67,7 +69,9 @@ async def test_malformed_json_and_bad_query_get_422(shared_server: LiveServer) -
         assert r.status_code == 422
 
 
-async def test_gateway_rejects_bad_bodies_and_unknown_entry_points(shared_server: LiveServer) -> None:
+async def test_gateway_rejects_bad_bodies_and_unknown_entry_points(
+    shared_server: LiveServer,
+) -> None:
     async with customer(shared_server) as c:
         r = await c.http.post("/gateway/chats", json={"from": "x", "text": "hi"})
         assert r.status_code == 422
