@@ -88,6 +88,7 @@ class Desktop:
         return {i.interaction_id: i for i in items if i is not None and i.interaction_id}
 
     async def close(self) -> None:
+        await self.desk.aclose()
         await self.session.stop()
         await self.api.aclose()
         # Let slots still running on the loop finish before their widgets go away.
