@@ -15,8 +15,11 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 @router.post("/login", response_model=TokenResponse)
 async def login(body: LoginRequest, ctx: Ctx) -> TokenResponse:
     """Exchange username and password for an access and a refresh token."""
+    # The deliberately slow password check runs outside the write transaction.
+    async with ctx.db.read() as session:
+        checked = await auth.check_credentials(session, body.username, body.password)
     async with ctx.transaction() as uow:
-        agent = await auth.check_credentials(uow.session, body.username, body.password)
+        agent = await agent_for_update(uow, checked.id)
         return await auth.issue_tokens(uow, agent, ctx.settings)
 
 
