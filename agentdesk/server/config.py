@@ -55,6 +55,8 @@ class ServerSettings(BaseModel):
     self_url: str | None = None
     #: Fixed seed of the simulator's randomness (None = random).
     simulate_seed: int | None = None
+    #: Multiplies the simulated customers' delays and patience (tests use a small one).
+    simulate_time_scale: float = Field(default=1.0, gt=0)
 
     def resolved(self) -> ServerSettings:
         """A copy with the gateway key and admin password filled in from the environment."""

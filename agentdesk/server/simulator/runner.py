@@ -23,5 +23,6 @@ async def run_simulator(ctx: ServerContext) -> None:
         ctx.db.sessions,
         rate_per_min=settings.simulate_rate,
         seed=settings.simulate_seed,
+        time_scale=settings.simulate_time_scale,
     )
     await simulator.run()
