@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.gui import i18n, theme
+    from agentdesk.gui.gc_guard import GuiThreadCollector
     from agentdesk.gui.icons import app_icon
     from agentdesk.gui.runner import DeskRunner, RunOptions
 
@@ -99,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    collector = GuiThreadCollector(app)
+    collector.start()
     runner = DeskRunner(
         RunOptions(
             server=args.server,
@@ -125,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         runner.stop_server()
         settings.sync()
         del translators
+        collector.stop()
         loop.close()
         asyncio.set_event_loop(None)
     return code

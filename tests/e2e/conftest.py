@@ -18,6 +18,8 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.gui.gc_guard import GuiThreadCollector
+
 GATEWAY_KEY = "e2e-gateway-key"
 
 
@@ -70,9 +72,13 @@ def backend(tmp_path: Path) -> Iterator[Backend]:
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    # As the app does: garbage is collected on the GUI thread only (see gc_guard).
+    collector = GuiThreadCollector()
+    collector.start()
     try:
         yield loop
     finally:
+        collector.stop()
         loop.close()
         asyncio.set_event_loop(None)
 

@@ -15,15 +15,20 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.gui.gc_guard import GuiThreadCollector
+
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """The app's event loop as the desktop runs it: asyncio on Qt through qasync."""
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    collector = GuiThreadCollector()  # as the app: garbage collected on the GUI thread only
+    collector.start()
     try:
         yield loop
     finally:
+        collector.stop()
         loop.close()
         asyncio.set_event_loop(None)
 
