@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if args.log_level != "debug":
+        # The simulator's own HTTP calls would drown the server's log.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     settings = ServerSettings(
         database_url=args.database or default_database_url(),
         demo=args.demo,
@@ -67,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         log.error("cannot listen on %s:%s: %s", args.host, args.port, exc)
         return 2
-    server, settings = make_server(settings, sock, log_level=args.log_level)
+    server, settings = make_server(
+        settings, sock, log_level=args.log_level, access_log=args.log_level == "debug"
+    )
     log.info(
         "AgentDesk server on %s (database %s)", settings.self_url, _redact(settings.database_url)
     )

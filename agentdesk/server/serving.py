@@ -33,7 +33,11 @@ def base_url(host: str, port: int) -> str:
 
 
 def make_server(
-    settings: ServerSettings, sock: socket.socket, *, log_level: str = "warning"
+    settings: ServerSettings,
+    sock: socket.socket,
+    *,
+    log_level: str = "warning",
+    access_log: bool = False,
 ) -> tuple[uvicorn.Server, ServerSettings]:
     """A uvicorn server for ``settings`` on the bound socket; settings get ``self_url``."""
     host, port = sock.getsockname()[:2]
@@ -44,7 +48,7 @@ def make_server(
         log_level=log_level,
         ws="websockets-sansio",
         lifespan="on",
-        access_log=False,
+        access_log=access_log,
         timeout_graceful_shutdown=3,
         ws_ping_interval=None,
     )

@@ -236,9 +236,7 @@ def _customer(rng: random.Random, client_id: str, n: int, now: datetime) -> Cust
     )
 
 
-def _invoices(
-    rows: _Rows, rng: random.Random, customer: CustomerRow, now: datetime
-) -> None:
+def _invoices(rows: _Rows, rng: random.Random, customer: CustomerRow, now: datetime) -> None:
     base = rng.randint(3000, 18000)
     for k in range(4):  # bimonthly: the last one may be open or overdue
         issued = now - timedelta(days=60 * (3 - k) + rng.randint(5, 25))

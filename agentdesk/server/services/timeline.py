@@ -155,7 +155,7 @@ async def page(
                 ts=inv.issued_at,
                 kind=K.INVOICE,
                 summary=(
-                    f"Fattura {inv.number}: € {cents(inv.amount_cents)}, scadenza "
+                    f"Fattura {inv.number}: {euro(inv.amount_cents)}, scadenza "
                     f"{inv.due_at.date().strftime('%d/%m/%Y')} ({_INVOICE_STATUS[inv.status]})"
                 ),
                 client_id=customer.client_id,
@@ -178,7 +178,7 @@ async def page(
                 id=_PREFIX[K.PAYMENT] + inv.id,
                 ts=inv.paid_at,
                 kind=K.PAYMENT,
-                summary=f"Pagamento fattura {inv.number}: € {cents(inv.amount_cents)}",
+                summary=f"Pagamento fattura {inv.number}: {euro(inv.amount_cents)}",
                 client_id=customer.client_id,
             )
             for inv in payments
@@ -220,6 +220,12 @@ _SURVEY_LABEL = {
     "csat": "CSAT",
     "ces": "CES",
 }
+
+
+def euro(amount_cents: int) -> str:
+    """Italian money: "€ 1.234,50"."""
+    text = f"{cents(amount_cents):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {text}"
 
 
 def _interaction_summary(row: InteractionRow) -> str:
