@@ -42,12 +42,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     QLocale.setDefault(locale_for(language))
     installed: list[QTranslator] = []
-    qm = i18n_build.ensure_compiled(language)
-    own = QTranslator(app)
-    if qm is not None and own.load(str(qm)):
-        app.installTranslator(own)
-        installed.append(own)
-    elif language != "en":
+    for qm in i18n_build.ensure_all_compiled(language):
+        own = QTranslator(app)
+        if own.load(str(qm)):
+            app.installTranslator(own)
+            installed.append(own)
+    if not installed and language != "en":
         log.warning("no compiled translation for %r in %s", language, translations_dir())
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)

@@ -52,10 +52,23 @@ def compile_ts(ts: Path, qm: Path | None = None) -> Path:
 
 
 def ensure_compiled(language: str, directory: Path | None = None) -> Path | None:
-    """The ``.qm`` for ``language``, compiled first if missing or older than its ``.ts``."""
+    """The ``.qm`` for ``agentdesk_<language>.ts``, compiled first if missing or stale."""
     folder = directory or translations_dir()
-    ts = folder / f"agentdesk_{language}.ts"
-    qm = folder / f"agentdesk_{language}.qm"
+    return _ensure(folder / f"agentdesk_{language}.ts")
+
+
+def ensure_all_compiled(language: str, directory: Path | None = None) -> list[Path]:
+    """Every ``.qm`` for ``language``: the shell's catalogue first, then one per feature
+    (``<feature>_<language>.ts``), each compiled first if missing or stale."""
+    folder = directory or translations_dir()
+    main_ts = folder / f"agentdesk_{language}.ts"
+    features = sorted(p for p in folder.glob(f"*_{language}.ts") if p != main_ts)
+    found = (_ensure(ts) for ts in [main_ts, *features])
+    return [qm for qm in found if qm is not None]
+
+
+def _ensure(ts: Path) -> Path | None:
+    qm = ts.with_suffix(".qm")
     stale = ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime)
     if stale and not getattr(sys, "frozen", False):
         try:
