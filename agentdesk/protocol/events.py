@@ -18,6 +18,7 @@ from agentdesk.protocol.agents import AgentStateView
 from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
 from agentdesk.protocol.customers import Customer
 from agentdesk.protocol.interactions import Interaction, Message
+from agentdesk.protocol.voice import MediaSdpData, MonitorStartedData
 
 
 class EventType(StrEnum):
@@ -130,6 +131,8 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
     EventType.CUSTOMER_UPDATED: CustomerUpdatedData,
     EventType.QUEUE_STATS: QueueStatsData,
     EventType.SYSTEM_NOTICE: SystemNoticeData,
+    EventType.MEDIA_SDP: MediaSdpData,
+    EventType.MONITOR_STARTED: MonitorStartedData,
 }
 
 

@@ -53,6 +53,13 @@ class GatewayEventType(StrEnum):
     ACCEPTED = "chat.accepted"  # an operator picked the chat up
     MESSAGE = "chat.message"  # the operator wrote
     ENDED = "chat.ended"  # the operator closed the chat
+    CALL_ANSWERED = "call.answered"  # an operator answered the customer's call
+    CALL_HELD = "call.held"  # the customer now hears hold audio
+    CALL_RESUMED = "call.resumed"
+    CALL_DTMF = "call.dtmf"  # the operator sent digits
+    CALL_ENDED = "call.ended"  # every leg of the call is closed (data.reason)
+    CALL_OUTBOUND = "call.outbound"  # ring the customer: data {to, caller_id}
+    EMAIL_REPLY = "email.reply"  # the operator replied: data {to, subject, body}
 
 
 class GatewayEvent(ResponseModel):

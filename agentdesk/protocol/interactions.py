@@ -8,6 +8,8 @@ from pydantic import Field
 
 from agentdesk.protocol.agents import ClientRef
 from agentdesk.protocol.base import IdempotencyKey, ResponseModel, UtcDateTime, WireModel
+from agentdesk.protocol.mood import MoodView
+from agentdesk.protocol.voice import CallState
 
 
 class Channel(StrEnum):
@@ -31,6 +33,14 @@ class Direction(StrEnum):
     SYSTEM = "system"
 
 
+class Attachment(ResponseModel):
+    """A file that came with an e-mail: listed, never opened or rendered."""
+
+    name: str
+    content_type: str = "application/octet-stream"
+    size: int = 0
+
+
 class Message(ResponseModel):
     id: str
     interaction_id: str
@@ -38,6 +48,10 @@ class Message(ResponseModel):
     author: str
     text: str
     ts: UtcDateTime
+    #: The reading of a customer's (inbound) message; None for the operator's own.
+    mood: MoodView | None = None
+    #: E-mail only: files listed by name, type and size.
+    attachments: list[Attachment] = []
 
 
 class Disposition(ResponseModel):
@@ -75,6 +89,10 @@ class Interaction(ResponseModel):
     messages: list[Message] = []
     dispositions: list[Disposition] = []
     wrapup: Wrapup | None = None
+    #: Voice only: hold, mute, parties, recording.
+    call: CallState | None = None
+    #: The mood of the customer's latest lines.
+    mood: MoodView | None = None
 
 
 class InteractionList(ResponseModel):
