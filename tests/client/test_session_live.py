@@ -180,8 +180,13 @@ async def test_resync_reloads_state_when_the_stored_seq_is_unknown_to_the_server
     # Only events after the server's position are applied, in order, none twice.
     assert seqs and seqs[0] == resyncs[0] + 1
     assert seqs == list(range(seqs[0], seqs[-1] + 1))
-    stored = await desk.cache.last_seq(live.base_url, tokens.agent.id)
-    assert stored == desk.session.stream.last_seq
+
+    async def stored_is_applied() -> bool:
+        stored = await desk.cache.last_seq(live.base_url, tokens.agent.id)
+        return stored == desk.session.stream.last_seq
+
+    # The position is saved right after the event is applied.
+    await until(stored_is_applied, what="the applied position is stored")
     assert iid in desk.session.interactions
 
 
