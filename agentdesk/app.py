@@ -66,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         level=getattr(logging, args.log_level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.log_level != "DEBUG":
+        # One line per HTTP request (httpx) and alembic's narration of every start are
+        # noise on a shift; --log-level DEBUG brings them back.
+        for noisy in ("httpx", "httpcore", "alembic"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 

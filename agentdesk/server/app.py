@@ -25,7 +25,7 @@ from agentdesk.server.api.routes import (
 )
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.context import ServerContext
-from agentdesk.server.db import Database
+from agentdesk.server.db import Database, schema
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
@@ -42,7 +42,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings.database_url)
         try:
-            await db.create_all()
+            if settings.migrate_on_start:
+                await db.migrate()
+            elif (found := await db.revision()) != schema.head():
+                raise RuntimeError(
+                    f"the database is at migration {found}, this server needs {schema.head()}:"
+                    " run `agentdesk-server migrate --database URL` first"
+                )
             async with db.write() as session:
                 await seed(session, settings)
             ctx = ServerContext(settings, db, InProcessBus())

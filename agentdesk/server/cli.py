@@ -13,6 +13,38 @@ from agentdesk.server.serving import bind, make_server
 log = logging.getLogger("agentdesk.server")
 
 
+def parse_migrate_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="agentdesk-server migrate",
+        description="Upgrade a database's schema to this version (then exit).",
+    )
+    parser.add_argument("--database", metavar="URL", default=None, help="SQLAlchemy URL")
+    parser.add_argument("--revision", default="head", help="target migration (default: head)")
+    return parser.parse_args(argv)
+
+
+def migrate(argv: Sequence[str]) -> int:
+    """``agentdesk-server migrate``: run the migrations once, e.g. before a rolling upgrade."""
+    import asyncio
+
+    from agentdesk.server.db import Database
+
+    args = parse_migrate_args(argv)
+    url = args.database or default_database_url()
+
+    async def run() -> str | None:
+        db = Database(url)
+        try:
+            await db.migrate(args.revision)
+            return await db.revision()
+        finally:
+            await db.dispose()
+
+    revision = asyncio.run(run())
+    log.info("database %s is at migration %s", _redact(url), revision)
+    return 0
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="agentdesk-server", description="The AgentDesk reference backend."
@@ -27,6 +59,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "(default: SQLite in the user data directory)",
     )
     parser.add_argument("--demo", action="store_true", help="seed the demo contact centre")
+    parser.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not upgrade the schema on start; refuse a database that is not up to date "
+        "(run `agentdesk-server migrate` once per upgrade instead)",
+    )
     parser.add_argument(
         "--simulate", action="store_true", help="run the customer traffic simulator"
     )
@@ -50,18 +88,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["migrate"]:
+        _configure_logging("info")
+        return migrate(argv[1:])
     args = parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(),
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    if args.log_level != "debug":
-        # The simulator's own HTTP calls would drown the server's log.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+    _configure_logging(args.log_level)
     settings = ServerSettings(
         database_url=args.database or default_database_url(),
         demo=args.demo,
+        migrate_on_start=not args.no_migrate,
         simulate=args.simulate,
         simulate_rate=args.simulate_rate,
     )
@@ -78,6 +114,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     server.run(sockets=[sock])
     return 0
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if level != "debug":
+        # The simulator's own HTTP calls would drown the server's log; alembic narrates
+        # every start.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _redact(url: str) -> str:

@@ -29,6 +29,10 @@ class ServerSettings(BaseModel):
 
     database_url: str = Field(default_factory=default_database_url)
     demo: bool = False
+    #: Upgrade the schema to this version's head on start. A shared PostgreSQL run by several
+    #: servers may turn it off and run ``agentdesk-server migrate`` once per upgrade instead;
+    #: a server then refuses to start on a database that is not at its head.
+    migrate_on_start: bool = True
     simulate: bool = False
     simulate_rate: float = Field(default=4.0, gt=0)  # chats per minute
     #: None = taken from AGENTDESK_GATEWAY_KEY (demo mode falls back to DEMO_GATEWAY_KEY).

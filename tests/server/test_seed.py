@@ -54,7 +54,7 @@ COUNTED: list[type[Base]] = [
 
 async def _open(path: Path) -> Database:
     db = Database(f"sqlite+aiosqlite:///{path}")
-    await db.create_all()
+    await db.migrate()
     return db
 
 

@@ -165,7 +165,7 @@ async def test_an_unanswered_customer_abandons(server: EmbeddedServer, db: Datab
 
 async def test_a_missing_server_is_survived_and_stop_is_clean(tmp_path: Path) -> None:
     database = Database(f"sqlite+aiosqlite:///{tmp_path / 'none.sqlite3'}")
-    await database.create_all()
+    await database.migrate()
     async with database.sessions() as session, session.begin():
         session.add(ClientRow(id="lario", name="Lario Acque", dispositions=[]))
         await session.flush()

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
-from agentdesk.server.db.models import Base
+from agentdesk.server.db import schema
 
 
 class Database:
@@ -47,10 +47,31 @@ class Database:
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock: asyncio.Lock | None = asyncio.Lock() if self.is_sqlite else None
 
-    async def create_all(self) -> None:
-        """Create missing tables (the schema is additive in this version)."""
-        async with self.engine.begin() as conn:
-            await conn.run_sync(Base.metadata.create_all)
+    async def migrate(self, revision: str = "head") -> None:
+        """Upgrade the schema through the Alembic migrations (a no-op when up to date).
+
+        On SQLite, foreign keys are off while tables are rebuilt (batch mode copies them),
+        and checked once the migration has committed.
+        """
+        if not self.is_sqlite:
+            async with self.engine.begin() as conn:
+                await conn.run_sync(schema.upgrade, revision)
+            return
+        async with self.engine.connect() as conn:
+            await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            try:
+                await conn.run_sync(schema.upgrade, revision)
+                await conn.commit()
+                broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+            finally:
+                await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+    async def revision(self) -> str | None:
+        """The migration the database is at (``None``: an empty database)."""
+        async with self.engine.connect() as conn:
+            return await conn.run_sync(schema.current)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
