@@ -16,12 +16,13 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.domain.routing import AgentCandidate, WaitingInteraction, plan_offers
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import Channel, InteractionStatus
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, offer, requeue
@@ -37,6 +38,98 @@ HANDLER_ROLES = ("operator", "trainee")
 
 def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
+
+
+async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Counter[str]]:
+    """Operators who may be offered something now, and how many contacts each holds."""
+    agents = list(
+        await session.scalars(
+            select(AgentRow).where(
+                AgentRow.state == AgentState.READY.value,
+                AgentRow.enabled.is_(True),
+                AgentRow.role.in_(HANDLER_ROLES),
+            )
+        )
+    )
+    loads: Counter[str] = Counter()
+    if agents:
+        counts = await session.execute(
+            select(InteractionRow.agent_id, func.count())
+            .where(
+                InteractionRow.agent_id.in_([a.id for a in agents]),
+                InteractionRow.status.in_(HELD),
+            )
+            .group_by(InteractionRow.agent_id)
+        )
+        for agent_id, count in counts:
+            if agent_id is not None:
+                loads[agent_id] = int(count)
+    return agents, loads
+
+
+def candidates_for(
+    channel: str, agents: list[AgentRow], loads: Counter[str]
+) -> list[AgentCandidate]:
+    return [
+        AgentCandidate(
+            agent_id=a.id,
+            state=AgentState(a.state),
+            skills=frozenset(a.skills),
+            clients=frozenset(a.clients),
+            capacity=capacity(a, channel),
+            load=loads[a.id],
+            idle_since=a.idle_since,
+        )
+        for a in agents
+        if capacity(a, channel) > 0
+    ]
+
+
+async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str, channel: str) -> bool:
+    """Offer ``row`` (locked by the caller) if it is still possible: the interaction still
+    queued, the operator still ready with free capacity. Whether it was offered."""
+    if row.status != S.QUEUED.value:
+        return False
+    agent = await uow.session.scalar(
+        select(AgentRow)
+        .where(AgentRow.id == agent_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if agent is None or agent.state != AgentState.READY.value:
+        return False
+    load = await uow.session.scalar(
+        select(func.count())
+        .select_from(InteractionRow)
+        .where(InteractionRow.agent_id == agent_id, InteractionRow.status.in_(HELD))
+    )
+    if int(load or 0) >= capacity(agent, channel):
+        return False
+    await offer(uow, row, agent_id)
+    return True
+
+
+async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> bool:
+    """Offer a new arrival in the transaction that queued it, when nobody waits before it
+    in its queue: one commit and no router round-trip between the customer and the offer.
+    Whether it was offered (if not, the router takes it from the queue as usual)."""
+    ahead = await uow.session.scalar(
+        select(InteractionRow.id)
+        .where(
+            InteractionRow.status == S.QUEUED.value,
+            InteractionRow.queue_id == row.queue_id,
+            InteractionRow.id != row.id,
+        )
+        .limit(1)
+    )
+    if ahead is not None:
+        return False
+    agents, loads = await ready_agents(uow.session)
+    item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at)
+    for interaction_id, agent_id in plan_offers(candidates_for(row.channel, agents, loads), [item]):
+        if interaction_id == row.id:
+            return await try_offer(uow, row, agent_id, row.channel)
+    return False
 
 
 class Router:
@@ -73,19 +166,7 @@ class Router:
             item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, excluded)
             by_channel.setdefault(row.channel, []).append(item)
         for channel, items in by_channel.items():
-            candidates = [
-                AgentCandidate(
-                    agent_id=a.id,
-                    state=AgentState(a.state),
-                    skills=frozenset(a.skills),
-                    clients=frozenset(a.clients),
-                    capacity=capacity(a, channel),
-                    load=loads[a.id],
-                    idle_since=a.idle_since,
-                )
-                for a in agents
-                if capacity(a, channel) > 0
-            ]
+            candidates = candidates_for(channel, agents, loads)
             for interaction_id, agent_id in plan_offers(candidates, items):
                 await self._offer(interaction_id, agent_id, channel)
         return await self._next_deadline(now)
@@ -101,52 +182,14 @@ class Router:
                 .order_by(InteractionRow.queued_at, InteractionRow.id)
             )
             waiting = [(row, str(skill)) for row, skill in result]
-            agents = list(
-                await session.scalars(
-                    select(AgentRow).where(
-                        AgentRow.state == AgentState.READY.value,
-                        AgentRow.enabled.is_(True),
-                        AgentRow.role.in_(HANDLER_ROLES),
-                    )
-                )
-            )
-            loads: Counter[str] = Counter()
-            if agents and waiting:
-                counts = await session.execute(
-                    select(InteractionRow.agent_id, func.count())
-                    .where(
-                        InteractionRow.agent_id.in_([a.id for a in agents]),
-                        InteractionRow.status.in_(HELD),
-                    )
-                    .group_by(InteractionRow.agent_id)
-                )
-                for agent_id, count in counts:
-                    if agent_id is not None:
-                        loads[agent_id] = int(count)
+            agents, loads = (await ready_agents(session)) if waiting else ([], Counter())
         return waiting, agents, loads
 
     async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
-        """Offer if it is still possible: the chat still queued, the operator still free."""
         async with self.ctx.transaction() as uow:
             row = await lock_interaction(uow, interaction_id)
-            if row is None or row.status != S.QUEUED.value:
-                return
-            agent = await uow.session.scalar(
-                select(AgentRow)
-                .where(AgentRow.id == agent_id)
-                .with_for_update()
-                .execution_options(populate_existing=True)
-            )
-            if agent is None or agent.state != AgentState.READY.value:
-                return
-            load = await uow.session.scalar(
-                select(func.count())
-                .select_from(InteractionRow)
-                .where(InteractionRow.agent_id == agent_id, InteractionRow.status.in_(HELD))
-            )
-            if int(load or 0) >= capacity(agent, channel):
-                return
-            await offer(uow, row, agent_id)
+            if row is not None:
+                await try_offer(uow, row, agent_id, channel)
 
     async def _expire_offers(self, now: datetime) -> None:
         cutoff = now - timedelta(seconds=self.ctx.settings.offer_timeout_s)

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
-from agentdesk.server.db import schema
+from agentdesk.server.db import inline_sqlite, schema
 
 
 class Database:
@@ -34,9 +34,13 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}
         if self.is_sqlite:
-            kwargs["connect_args"] = {"timeout": 30}
-            if parsed.database in (None, "", ":memory:"):
+            memory = parsed.database in (None, "", ":memory:")
+            if memory:
                 kwargs["poolclass"] = StaticPool
+            # Statements run on the event loop, not via aiosqlite's thread (see inline_sqlite).
+            kwargs["async_creator"] = inline_sqlite.creator(
+                ":memory:" if memory else str(parsed.database), timeout=30
+            )
         else:
             kwargs["pool_pre_ping"] = True
             kwargs["pool_size"] = 10

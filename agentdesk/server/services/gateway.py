@@ -16,8 +16,15 @@ from agentdesk.protocol.gateway import (
     GatewayCreated,
 )
 from agentdesk.protocol.interactions import Channel, Direction, InteractionStatus, Message
+from agentdesk.server.acd.router import route_arrival
 from agentdesk.server.context import UnitOfWork
-from agentdesk.server.db.models import ClientRow, CustomerRow, EntryPointRow, InteractionRow
+from agentdesk.server.db.models import (
+    ClientRow,
+    CustomerRow,
+    EntryPointRow,
+    InteractionRow,
+    QueueRow,
+)
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.services.interactions import add_message, announce, end_conversation
@@ -110,6 +117,10 @@ async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated
     uow.session.add(row)
     await uow.session.flush()
     await add_message(uow, row, Direction.INBOUND, customer.name, body.text)
+    queue = await uow.session.get(QueueRow, ep.queue_id)
+    if queue is not None:
+        await route_arrival(uow, row, queue.skill)
+    # Also after an offer made here: the router keeps the offer's deadline.
     uow.after_commit(uow.ctx.kick_router)
     return GatewayCreated(interaction_id=row.id)
 
