@@ -1,4 +1,5 @@
-"""``LocalCache``: the desktop's own SQLite (SQLAlchemy 2): stream positions and the outbox.
+"""``LocalCache``: the desktop's own SQLite (SQLAlchemy 2): stream positions, the outbox, and
+the last known picture of the desk (shown at start-up while live data loads).
 
 All database work runs on one worker thread owned by the cache, so SQLite sees a single
 writer and the event loop (the GUI thread under qasync) never waits on the disk.
@@ -74,6 +75,17 @@ class _OutboxRow(_Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class _Snapshot(_Base):
+    """What the desk last showed for one account on one server (JSON, see client.snapshot)."""
+
+    __tablename__ = "snapshot"
+
+    server_key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +223,29 @@ class LocalCache:
             db.commit()
 
         await self._run(work)
+
+    # ---- the desk's last picture ------------------------------------------------------
+
+    async def snapshot_save(self, server_key: str, username: str, body: str) -> None:
+        def work(db: Session) -> None:
+            db.merge(
+                _Snapshot(
+                    server_key=server_key,
+                    username=username,
+                    body=body,
+                    updated_at=datetime.now(UTC),
+                )
+            )
+            db.commit()
+
+        await self._run(work)
+
+    async def snapshot_load(self, server_key: str, username: str) -> str | None:
+        def work(db: Session) -> str | None:
+            row = db.get(_Snapshot, (server_key, username))
+            return row.body if row is not None else None
+
+        return await self._run(work)
 
     # ---- lifecycle --------------------------------------------------------------------
 

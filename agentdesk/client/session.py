@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
 from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
 from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
+from agentdesk.client.snapshot import DeskSnapshot, decode, encode
 from agentdesk.client.stream import Backoff, ConnectionStatus, EventStream
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
 from agentdesk.protocol.agents import AgentProfile, AgentStateView
@@ -96,7 +97,10 @@ class Session:
         heartbeat_timeout: float = 30.0,
         backoff: Backoff | None = None,
         outbox_retry_cap: float = 30.0,
+        snapshot_key: str | None = None,
     ) -> None:
+        """``snapshot_key`` names the server in the cache's last picture of the desk
+        (default: its URL; the embedded default, whose port changes, passes its own)."""
         self.api = api
         self.cache = cache
         self.listener = listener
@@ -113,10 +117,55 @@ class Session:
         self._stopping = False
         #: Callers awaiting the first delivery attempt of their outbox entry, by key.
         self._waiting: dict[str, asyncio.Future[Any]] = {}
+        self.snapshot_key = snapshot_key or api.base_url
+        #: True from showing the last known picture until live data has replaced it.
+        self.refreshing = False
 
     @property
     def status(self) -> ConnectionStatus:
         return self._status
+
+    @property
+    def signed_in(self) -> bool:
+        return self.stream is not None
+
+    async def show_last_known(self, username: str) -> bool:
+        """Show what the cache knows of this account (profile, open interactions) at once,
+        before signing in; ``start`` then replaces it in place. Whether there was anything.
+
+        The agent state is not shown from the cache: a stale "Ready" would mislead.
+        """
+        if self.profile is not None:
+            return False
+        try:
+            snapshot = decode(await self.cache.snapshot_load(self.snapshot_key, username))
+        except Exception:
+            log.warning("could not read the desk's last picture", exc_info=True)
+            return False
+        if snapshot is None:
+            return False
+        self.refreshing = True
+        self.profile = snapshot.profile.model_copy(update={"state": None})
+        with self._guard("profile_changed"):
+            self.listener.profile_changed(self.profile)
+        for interaction in snapshot.interactions:
+            self.interactions[interaction.id] = interaction
+            with self._guard("interaction_changed"):
+                self.listener.interaction_changed(interaction)
+        self._set_status(ConnectionStatus.CONNECTING, "refreshing")
+        return True
+
+    async def _save_snapshot(self) -> None:
+        profile = self.profile
+        if profile is None:
+            return
+        snapshot = DeskSnapshot(
+            saved_at=utcnow(), profile=profile, interactions=list(self.interactions.values())
+        )
+        try:
+            await self.cache.snapshot_save(self.snapshot_key, profile.username, encode(snapshot))
+        except Exception:
+            log.warning("could not save the desk's last picture", exc_info=True)
 
     # ---- lifecycle --------------------------------------------------------------------
 
@@ -159,6 +208,8 @@ class Session:
     async def stop(self) -> None:
         """Stop the stream and the outbox (kept for the next start), sign out."""
         signed_in = self.stream is not None
+        if signed_in:
+            await self._save_snapshot()
         await self._teardown()
         if signed_in:
             with contextlib.suppress(ApiError, NetworkError, TimeoutError):
@@ -370,6 +421,8 @@ class Session:
             self.interactions[interaction.id] = interaction
             with self._guard("interaction_changed"):
                 self.listener.interaction_changed(interaction)
+        self.refreshing = False
+        await self._save_snapshot()
 
     def _apply_state(self, view: AgentStateView) -> None:
         if self.profile is not None:

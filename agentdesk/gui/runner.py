@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 
 DEMO_USER = "mario"
 DEMO_PASSWORD = "demo"
+#: The embedded default's name in the local cache (its port may change between runs).
+EMBEDDED_KEY = "embedded"
+_EMBEDDED_PORT = "embedded/port"
 
 
 @dataclass
@@ -72,6 +76,7 @@ class DeskRunner:
         self._autopilot: DemoAutopilot | None = None
         self._quit = asyncio.Event()
         self._exit_code = 0
+        self._embedded_port = 0
         self.window.closeRequested.connect(self.request_quit)
 
     # ---- lifecycle --------------------------------------------------------------------
@@ -106,21 +111,36 @@ class DeskRunner:
         self.window.statusline.set_connection("connecting", "")
 
     async def _start(self) -> str:
-        """Server, session, sign-in: ``ok``, ``failed`` or ``cancelled`` (login dialog)."""
+        """Server, session, sign-in: ``ok``, ``failed`` or ``cancelled`` (login dialog).
+
+        What the cache knows is on screen before the server answers (marked as refreshing);
+        the embedded server starts on its own thread meanwhile.
+        """
         try:
-            base_url = await self._server_url()
+            embedded = self.options.server is None
+            base_url = self._embedded_url() if embedded else self._remote_url()
             self._session = self._make_session(base_url)
+            starting = asyncio.ensure_future(self._start_embedded()) if embedded else None
+            username = DEMO_USER if embedded else self._expected_user()
+            if username:
+                await self._session.show_last_known(username)
+            if starting is not None:
+                await starting
             controller = self.desk.attach(self._session)
             if self.options.demo_autopilot:
                 self._autopilot = DemoAutopilot(
                     self.workstation, controller, self.window.interactions, self.desk
                 )
-            if self.options.server is None:
+            if embedded:
                 await self._session.start(DEMO_USER, DEMO_PASSWORD)
                 # The embedded demo exists to show chats arriving: start the day Ready.
                 await self._session.set_state(AgentState.READY)
+                self.desk.focus.refresh()
                 return "ok"
-            return "ok" if await self._sign_in(base_url) else "cancelled"
+            if await self._sign_in(base_url):
+                self.desk.focus.refresh()
+                return "ok"
+            return "cancelled"
         except asyncio.CancelledError:
             raise
         except EXPECTED as exc:
@@ -131,33 +151,38 @@ class DeskRunner:
             self._fail(describe_error(exc))
             return "failed"
 
-    async def _server_url(self) -> str:
-        if self.options.server:
-            url = self.options.server.rstrip("/")
-            self.window.statusline.set_server(url)
-            return url
-        from agentdesk.server.config import ServerSettings
-        from agentdesk.server.embedded import EmbeddedServer
+    def _remote_url(self) -> str:
+        url = (self.options.server or "").rstrip("/")
+        self.window.statusline.set_server(url)
+        return url
 
-        database = self.options.data_dir / "server.sqlite3"
-        settings = ServerSettings(
-            database_url=f"sqlite+aiosqlite:///{database}", demo=True, simulate=True
-        )
+    def _expected_user(self) -> str:
+        return self.options.user or str(self.settings.value("login/last_username", "") or "")
+
+    def _embedded_url(self) -> str:
+        """The embedded server's URL, known before it starts: the port it had last time
+        when free (so the stream resumes where it was), else any free one."""
+        last = int(str(self.settings.value(_EMBEDDED_PORT, 0) or 0))
+        self._embedded_port = _free_port(last)
+        self.settings.setValue(_EMBEDDED_PORT, self._embedded_port)
+        return f"http://127.0.0.1:{self._embedded_port}"
+
+    async def _start_embedded(self) -> None:
         self.window.statusline.show_notice(
             "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
         )
-        self.server = EmbeddedServer(settings)
-        await asyncio.to_thread(self.server.start)
-        url = str(self.server.base_url)
-        self.window.statusline.set_server(url, embedded=True)
-        return url
+        database = self.options.data_dir / "server.sqlite3"
+        # Imported and started on a worker thread: the window paints meanwhile.
+        self.server = await asyncio.to_thread(_start_embedded_server, database, self._embedded_port)
+        self.window.statusline.set_server(str(self.server.base_url), embedded=True)
 
     def _make_session(self, base_url: str) -> Any:
         if self._session_factory is not None:
             return self._session_factory(base_url, self.workstation)
         self._api = ApiClient(base_url)
         self._cache = LocalCache(self.options.data_dir / "client-cache.sqlite3")
-        return Session(self._api, self._cache, self.workstation)
+        key = EMBEDDED_KEY if self.options.server is None else None
+        return Session(self._api, self._cache, self.workstation, snapshot_key=key)
 
     async def _sign_in(self, base_url: str) -> bool:
         if self.options.user and self.options.password:
@@ -229,3 +254,29 @@ def _credentials() -> CredentialStore | None:
     except Exception:
         log.warning("no credential store available", exc_info=True)
         return None
+
+
+def _free_port(preferred: int) -> int:
+    """``preferred`` if it can be bound on loopback now, else a free port."""
+    for port in (preferred, 0) if preferred else (0,):
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise OSError("no free loopback port")
+
+
+def _start_embedded_server(database: Path, port: int) -> Any:
+    """Worker thread: import the backend, start it on ``port`` with the demo centre."""
+    from agentdesk.server.config import ServerSettings
+    from agentdesk.server.embedded import EmbeddedServer
+
+    settings = ServerSettings(
+        database_url=f"sqlite+aiosqlite:///{database}", demo=True, simulate=True
+    )
+    server = EmbeddedServer(settings, port=port)
+    server.start()
+    return server

@@ -71,6 +71,12 @@ class FocusCoordinator(QObject):
         self._topbar.set_brand(interaction.client if interaction else None)
         self.screenPopNeeded.emit(interaction)
 
+    def refresh(self) -> None:
+        """Load the customer 360 of the contact in focus again (e.g. once signed in, after
+        the start-up picture from the cache)."""
+        if self._focus is not None:
+            self.screenPopNeeded.emit(self._focus)
+
     def on_interaction(self, interaction: Interaction) -> None:
         self._customers[interaction.id] = interaction.customer_id
         self._topbar.state.set_open_interactions(
