@@ -16,13 +16,17 @@ def report(title: str, rows: dict[str, list[float]], unit: str = "ms") -> str:
     """Print p50 / p99 / mean / max per row; the first row is the baseline of the others."""
     head = f"{'':34}{'n':>5}{'p50':>11}{'p99':>11}{'mean':>11}{'max':>11}"
     lines = [f"\n== {title} ({unit})", head]
-    base: float | None = None
+    base: tuple[float, float] | None = None
     for name, samples in rows.items():
-        p50 = percentile(samples, 50)
+        p50, p99 = percentile(samples, 50), percentile(samples, 99)
         if base is None:
-            base, note = p50, "baseline"
+            base, note = (p50, p99), "baseline"
         else:
-            note = f"p50 x{p50 / base:.1f} baseline" if base else ""
+            note = (
+                f"p50 x{p50 / base[0]:.1f}, p99 x{p99 / base[1]:.1f} baseline"
+                if base[0] and base[1]
+                else ""
+            )
         cells = (p50, percentile(samples, 99), statistics.fmean(samples), max(samples))
         lines.append(f"{name:34}{len(samples):5d}" + "".join(f"{c:11.2f}" for c in cells)
                      + f"   {note}")

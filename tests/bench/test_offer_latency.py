@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 import websockets
 from fastapi import FastAPI, WebSocket, WebSocketDisconnect
@@ -126,6 +127,7 @@ async def measure_offers(base_url: str) -> list[float]:
     return samples
 
 
+@pytest.mark.timeout(900)
 def test_offer_latency(tmp_path: Path) -> None:
     with ThreadedUvicorn(bare_broadcast_app()) as bare:
         baseline = asyncio.run(measure_bare(bare.port))

@@ -164,6 +164,10 @@ class FakeSession:
         if self.fail is not None:
             raise self.fail
 
+    async def show_last_known(self, username: str) -> bool:
+        """Nothing cached in a fake."""
+        return False
+
     async def start(self, username: str, password: str) -> None:
         await self._call("start", username, password)
 
