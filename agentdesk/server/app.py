@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from agentdesk.protocol import API_PREFIX
 from agentdesk.server.acd.router import Router
 from agentdesk.server.acd.stats import QueueStatsJob
+from agentdesk.server.api import openapi
 from agentdesk.server.api.routes import (
     admin,
     auth,
@@ -89,4 +90,5 @@ def create_app(settings: ServerSettings) -> FastAPI:
     install_error_handlers(app)
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
         app.include_router(module.router, prefix=API_PREFIX)
+    openapi.install(app, API_PREFIX)
     return app
