@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain.mood import mood_of
+from agentdesk.domain.mood import read_mood
 from agentdesk.protocol.events import (
     EventType,
     InteractionData,
@@ -26,7 +26,12 @@ from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, requeue
-from agentdesk.server.services.views import interaction_view, message_view
+from agentdesk.server.services.views import (
+    conversation_reading,
+    interaction_view,
+    message_view,
+    mood_json,
+)
 
 S = InteractionStatus
 
@@ -104,9 +109,13 @@ async def add_message(
         author=author,
         text=text,
         created_at=uow.now,
+        mood=mood_json(read_mood(text)) if direction is Direction.INBOUND else None,
     )
     uow.session.add(msg)
     await uow.session.flush()
+    if direction is Direction.INBOUND:
+        # the interaction (and through it the customer header) keeps the latest reading
+        row.mood = await _mood(uow.session, row.id)
     message = message_view(msg)
     if row.agent_id is not None and row.status in HELD:
         await uow.emit(
@@ -195,13 +204,17 @@ async def wrapup(
 
 
 async def _mood(session: AsyncSession, interaction_id: str) -> str | None:
-    texts = await session.scalars(
-        select(MessageRow.text).where(
+    rows = await session.scalars(
+        select(MessageRow)
+        .where(
             MessageRow.interaction_id == interaction_id,
             MessageRow.direction == Direction.INBOUND.value,
         )
+        .order_by(MessageRow.pk.desc())
+        .limit(3)
     )
-    return mood_of(list(texts))
+    reading = conversation_reading(list(reversed(list(rows))))
+    return reading.label if reading else None
 
 
 def _first_name(agent: AgentRow) -> str:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
+from agentdesk.domain.mood import MoodReading, combine, read_mood
 from agentdesk.protocol.agents import AgentProfile, AgentStateView, ClientRef, Role
 from agentdesk.protocol.interactions import (
     Channel,
@@ -16,6 +17,7 @@ from agentdesk.protocol.interactions import (
     Message,
     Wrapup,
 )
+from agentdesk.protocol.mood import MoodView
 from agentdesk.server.db.models import (
     AgentRow,
     ClientRow,
@@ -71,7 +73,35 @@ async def agent_profile(session: AsyncSession, agent: AgentRow) -> AgentProfile:
     )
 
 
+def mood_view(reading: MoodReading) -> MoodView:
+    return MoodView(label=reading.label, score=reading.score, cues=list(reading.cues))
+
+
+def mood_json(reading: MoodReading) -> dict[str, object]:
+    """What a message row stores: the reading as the wire carries it."""
+    return {"label": reading.label, "score": reading.score, "cues": list(reading.cues)}
+
+
+def message_reading(row: MessageRow) -> MoodReading | None:
+    """The stored reading of a customer line (read now for rows stored before mood existed)."""
+    if row.direction != Direction.INBOUND.value:
+        return None
+    stored = row.mood
+    if isinstance(stored, dict) and stored.get("label") in ("negative", "neutral", "positive"):
+        return MoodReading(
+            stored["label"], float(stored.get("score", 0.0)), tuple(stored.get("cues", ()))
+        )
+    return read_mood(row.text)
+
+
+def conversation_reading(rows: list[MessageRow]) -> MoodReading | None:
+    """The mood of the customer's latest three lines (newest weighing most)."""
+    readings = [r for r in (message_reading(m) for m in rows) if r is not None]
+    return combine(readings[-3:])
+
+
 def message_view(row: MessageRow) -> Message:
+    reading = message_reading(row)
     return Message(
         id=row.id,
         interaction_id=row.interaction_id,
@@ -79,6 +109,7 @@ def message_view(row: MessageRow) -> Message:
         author=row.author,
         text=row.text,
         ts=row.created_at,
+        mood=mood_view(reading) if reading else None,
     )
 
 
@@ -87,9 +118,12 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
     client = await session.get(ClientRow, row.client_id)
     assert client is not None
     customer = await session.get(CustomerRow, row.customer_id) if row.customer_id else None
-    messages = await session.scalars(
-        select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
+    messages = list(
+        await session.scalars(
+            select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
+        )
     )
+    mood = conversation_reading(messages)
     wrapup = None
     if row.disposition is not None and row.wrapup_at is not None:
         wrapup = Wrapup(
@@ -119,4 +153,5 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         messages=[message_view(m) for m in messages],
         dispositions=dispositions(client),
         wrapup=wrapup,
+        mood=mood_view(mood) if mood else None,
     )
