@@ -15,6 +15,7 @@ from agentdesk.server.acd.router import Router
 from agentdesk.server.acd.stats import QueueStatsJob
 from agentdesk.server.api.routes import (
     admin,
+    assist,
     auth,
     customers,
     gateway,
@@ -81,6 +82,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
+    for module in (auth, me, interactions, customers, teams, admin, gateway, streams, assist):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

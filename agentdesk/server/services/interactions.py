@@ -24,6 +24,7 @@ from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import AgentRow, ClientRow, InteractionRow, MessageRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
+from agentdesk.server.services import nba
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, requeue
 from agentdesk.server.services.views import (
@@ -121,6 +122,8 @@ async def add_message(
         await uow.emit(
             row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message)
         )
+        if direction is Direction.INBOUND:
+            await nba.refresh(uow, row)  # a new line may change the hints (mood, article)
     return message
 
 
@@ -129,6 +132,7 @@ async def accept(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
     row.status = S.ACTIVE.value
     row.accepted_at = uow.now
     view = await announce(uow, row)
+    await nba.refresh(uow, row)
     uow.to_gateway(GatewayEventType.ACCEPTED, row.id, {"agent_name": _first_name(agent)})
     uow.after_commit(uow.ctx.kick_stats)
     return view
