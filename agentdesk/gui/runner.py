@@ -23,6 +23,7 @@ from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.rest import ApiClient
 from agentdesk.client.session import Session
 from agentdesk.domain.agent_state import AgentState
+from agentdesk.gui.assist.autopilot import ScriptAutopilot
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.desk import Desk
 from agentdesk.gui.errors import EXPECTED, describe_error
@@ -115,6 +116,7 @@ class DeskRunner:
                 self._autopilot = DemoAutopilot(
                     self.workstation, controller, self.window.interactions, self.desk
                 )
+                ScriptAutopilot(self.window.assist.script_player, self.desk)
             if self.options.server is None:
                 await self._session.start(DEMO_USER, DEMO_PASSWORD)
                 # The embedded demo exists to show chats arriving: start the day Ready.

@@ -1,4 +1,5 @@
-"""Tables of the assist column: script progress (with adherence) and next-best-action hints."""
+"""Tables of the assist column: script progress (with adherence), next-best-action hints,
+and the mood readings of customer lines."""
 
 from __future__ import annotations
 
@@ -46,3 +47,15 @@ class NbaHintRow(Base):
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime]
     decided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class MessageMoodRow(Base):
+    """The mood reading of one customer line (``Message.mood``), kept beside the message."""
+
+    __tablename__ = "message_moods"
+
+    message_id: Mapped[str] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    interaction_id: Mapped[str] = mapped_column(String(40), index=True)
+    label: Mapped[str] = mapped_column(String(10))
+    score: Mapped[float] = mapped_column(Float)
+    cues: Mapped[list[Any]] = mapped_column(JSON, default=list)

@@ -232,8 +232,6 @@ class MessageRow(Base):
     author: Mapped[str] = mapped_column(String(160))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
-    #: {label, score, cues} of a customer's (inbound) line; None for other lines.
-    mood: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 # ---- event stream ------------------------------------------------------------------------

@@ -31,7 +31,8 @@ from agentdesk.server.services.views import (
     conversation_reading,
     interaction_view,
     message_view,
-    mood_json,
+    mood_row,
+    stored_moods,
 )
 
 S = InteractionStatus
@@ -110,14 +111,17 @@ async def add_message(
         author=author,
         text=text,
         created_at=uow.now,
-        mood=mood_json(read_mood(text)) if direction is Direction.INBOUND else None,
     )
     uow.session.add(msg)
     await uow.session.flush()
+    stored = None
     if direction is Direction.INBOUND:
+        stored = mood_row(msg, read_mood(text))
+        uow.session.add(stored)
+        await uow.session.flush()
         # the interaction (and through it the customer header) keeps the latest reading
         row.mood = await _mood(uow.session, row.id)
-    message = message_view(msg)
+    message = message_view(msg, stored)
     if row.agent_id is not None and row.status in HELD:
         await uow.emit(
             row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message)
@@ -217,7 +221,9 @@ async def _mood(session: AsyncSession, interaction_id: str) -> str | None:
         .order_by(MessageRow.pk.desc())
         .limit(3)
     )
-    reading = conversation_reading(list(reversed(list(rows))))
+    reading = conversation_reading(
+        list(reversed(list(rows))), await stored_moods(session, interaction_id)
+    )
     return reading.label if reading else None
 
 

@@ -37,7 +37,7 @@ from agentdesk.server.errors import Conflict, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.services.customers import customer_view
 from agentdesk.server.services.nba_articles import load_finder
-from agentdesk.server.services.views import message_reading
+from agentdesk.server.services.views import message_reading, stored_moods
 
 #: Hints are worked out while the operator holds the interaction.
 LIVE = (InteractionStatus.OFFERED.value, InteractionStatus.ACTIVE.value)
@@ -78,7 +78,8 @@ async def context_for(session: AsyncSession, row: InteractionRow, now: datetime)
             .order_by(MessageRow.pk)
         )
     )
-    readings = [r for r in (message_reading(m) for m in lines) if r is not None]
+    stored = await stored_moods(session, row.id)
+    readings = [r for r in (message_reading(m, stored.get(m.id)) for m in lines) if r]
     _, policies = rulebook()
     return NbaContext(
         now=now,

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
-from agentdesk.domain.mood import MoodReading, combine, read_mood
+from agentdesk.domain.mood import MoodLabel, MoodReading, combine, read_mood
 from agentdesk.protocol.agents import AgentProfile, AgentStateView, ClientRef, Role
 from agentdesk.protocol.interactions import (
     Channel,
@@ -18,6 +18,7 @@ from agentdesk.protocol.interactions import (
     Wrapup,
 )
 from agentdesk.protocol.mood import MoodView
+from agentdesk.server.db.assist_models import MessageMoodRow
 from agentdesk.server.db.models import (
     AgentRow,
     ClientRow,
@@ -77,31 +78,46 @@ def mood_view(reading: MoodReading) -> MoodView:
     return MoodView(label=reading.label, score=reading.score, cues=list(reading.cues))
 
 
-def mood_json(reading: MoodReading) -> dict[str, object]:
-    """What a message row stores: the reading as the wire carries it."""
-    return {"label": reading.label, "score": reading.score, "cues": list(reading.cues)}
+def mood_row(message: MessageRow, reading: MoodReading) -> MessageMoodRow:
+    """What is stored for a customer line: the reading as the wire carries it."""
+    return MessageMoodRow(
+        message_id=message.id,
+        interaction_id=message.interaction_id,
+        label=reading.label,
+        score=reading.score,
+        cues=list(reading.cues),
+    )
 
 
-def message_reading(row: MessageRow) -> MoodReading | None:
-    """The stored reading of a customer line (read now for rows stored before mood existed)."""
+async def stored_moods(session: AsyncSession, interaction_id: str) -> dict[str, MessageMoodRow]:
+    """The stored readings of an interaction's customer lines, by message id."""
+    rows = await session.scalars(
+        select(MessageMoodRow).where(MessageMoodRow.interaction_id == interaction_id)
+    )
+    return {r.message_id: r for r in rows}
+
+
+def message_reading(row: MessageRow, stored: MessageMoodRow | None = None) -> MoodReading | None:
+    """The stored reading of a customer line (read now for lines stored before mood existed)."""
     if row.direction != Direction.INBOUND.value:
         return None
-    stored = row.mood
-    if isinstance(stored, dict) and stored.get("label") in ("negative", "neutral", "positive"):
-        return MoodReading(
-            stored["label"], float(stored.get("score", 0.0)), tuple(stored.get("cues", ()))
-        )
+    if stored is not None and stored.label in ("negative", "neutral", "positive"):
+        label: MoodLabel = stored.label  # type: ignore[assignment]
+        return MoodReading(label, float(stored.score), tuple(str(c) for c in stored.cues or ()))
     return read_mood(row.text)
 
 
-def conversation_reading(rows: list[MessageRow]) -> MoodReading | None:
+def conversation_reading(
+    rows: list[MessageRow], stored: dict[str, MessageMoodRow] | None = None
+) -> MoodReading | None:
     """The mood of the customer's latest three lines (newest weighing most)."""
-    readings = [r for r in (message_reading(m) for m in rows) if r is not None]
+    stored = stored or {}
+    readings = [r for r in (message_reading(m, stored.get(m.id)) for m in rows) if r]
     return combine(readings[-3:])
 
 
-def message_view(row: MessageRow) -> Message:
-    reading = message_reading(row)
+def message_view(row: MessageRow, stored: MessageMoodRow | None = None) -> Message:
+    reading = message_reading(row, stored)
     return Message(
         id=row.id,
         interaction_id=row.interaction_id,
@@ -123,7 +139,8 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
             select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
         )
     )
-    mood = conversation_reading(messages)
+    moods = await stored_moods(session, row.id)
+    mood = conversation_reading(messages, moods)
     wrapup = None
     if row.disposition is not None and row.wrapup_at is not None:
         wrapup = Wrapup(
@@ -150,7 +167,7 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         accepted_at=row.accepted_at,
         ended_at=row.ended_at,
         customer_typing=row.customer_typing,
-        messages=[message_view(m) for m in messages],
+        messages=[message_view(m, moods.get(m.id)) for m in messages],
         dispositions=dispositions(client),
         wrapup=wrapup,
         mood=mood_view(mood) if mood else None,
