@@ -7,6 +7,7 @@ rules engine calls it synchronously; load what it needs here, asynchronously).
 
 from __future__ import annotations
 
+import math
 import re
 
 from sqlalchemy import select
@@ -23,11 +24,15 @@ _STOP = frozenset(
         "quando", "perche", "questo", "questa", "della", "delle", "dello", "degli", "sono",
         "avete", "potete", "posso", "faccio", "fare", "essere", "anche", "ancora", "molto",
         "tutto", "tutti", "nella", "nelle", "sulla", "hello", "thanks", "would", "could", "please",
-        "with", "that", "this", "have",
+        "with", "that", "this", "have", "cliente", "numero", "quello", "quella", "ultimo",
+        "vede", "dove", "viene", "devo", "serve", "capisco", "spiegate", "mi", "non",
     ]
 )
-#: Shared stems an article needs with the customer's line to be suggested.
-MIN_OVERLAP = 2
+#: An article is suggested when the words it shares with the customer's line weigh at least
+#: this much (inverse document frequency; title words count double) ...
+MIN_SCORE = 3.0
+#: ... and it shares at least this many distinct words.
+MIN_OVERLAP = 1
 
 
 def _stems(text: str) -> set[str]:
@@ -35,24 +40,35 @@ def _stems(text: str) -> set[str]:
 
 
 def make_finder(articles: list[tuple[str, str | None, str, str]]) -> ArticleFinder:
-    """A finder over (id, client_id, title, body): the most overlapping article, the
-    interaction's client first; title words count double."""
-    indexed = [(aid, client, title, _stems(title), _stems(body)) for aid, client, title, body
-               in articles]
+    """A finder over (id, client_id, title, body): words rare in the KB weigh more, title
+    words double, the interaction's client's articles first on a tie."""
+    indexed = [
+        (aid, client, title, _stems(title), _stems(title) | _stems(body))
+        for aid, client, title, body in articles
+    ]
+    df: dict[str, int] = {}
+    for *_, words in indexed:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = max(1, len(indexed))
+    idf = {w: math.log((n + 1) / count) for w, count in df.items()}
 
     def find(text: str, client_id: str | None) -> ArticleRef | None:
         words = _stems(text)
-        best: tuple[float, str, str] | None = None
-        for aid, client, title, in_title, in_body in indexed:
+        best: tuple[float, int, str, str] | None = None
+        for aid, client, title, in_title, in_all in indexed:
             if client is not None and client != client_id:
                 continue
-            overlap = len(words & in_title) * 2 + len(words & in_body)
-            if len(words & (in_title | in_body)) < MIN_OVERLAP:
+            shared = words & in_all
+            if len(shared) < MIN_OVERLAP:
                 continue
-            score = overlap + (0.5 if client == client_id else 0.0)
-            if best is None or (score, aid) > (best[0], best[1]):
-                best = (score, aid, title)
-        return ArticleRef(best[1], best[2]) if best else None
+            score = sum(idf[w] * (2.0 if w in in_title else 1.0) for w in shared)
+            if score < MIN_SCORE:
+                continue
+            rank = (score, 1 if client == client_id else 0, aid, title)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        return ArticleRef(best[2], best[3]) if best else None
 
     return find
 
