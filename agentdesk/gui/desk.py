@@ -126,6 +126,7 @@ class Desk(QObject):
             w.assist.interactionShown.connect(a.show_interaction)
             self.workstation.hintsChanged.connect(a.on_hints)
             a.message.connect(w.statusline.show_notice)
+            a.articleRequested.connect(w.assist.articleRequested)
             a.show_interaction(self.focus.focus)
             self.assist_controller = a
         return c

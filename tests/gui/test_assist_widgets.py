@@ -135,6 +135,7 @@ class FakeAssistApi:
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, str, str | None]] = []
+        self.switched: list[str] = []
         self.outcomes: list[tuple[str, bool]] = []
         self.fail_outcome = False
 
@@ -148,6 +149,8 @@ class FakeAssistApi:
         self, interaction_id: str, node_id: str, answer: str | None, script_id: str | None = None
     ) -> ScriptProgressView:
         self.sent.append((interaction_id, node_id, answer))
+        if script_id is not None:
+            self.switched.append(script_id)
         return _progress("privacy", ["greet", "privacy"], answers={})
 
     async def next_best_actions(self, interaction_id: str) -> NextBestActionList:
@@ -202,6 +205,21 @@ def test_controller_loads_answers_and_applies_suggestions(
     _settle(qloop, controller)  # the server refused: the hint may come back
     controller.on_hints(NbaSuggestedData(interaction_id="i1", items=[_hint(5)]))
     assert [h.id for h in hints.hints()] == ["h5"]
+    # accepting "use the collection script" moves the player there; an article hint asks
+    # for the article
+    opened: list[str] = []
+    controller.articleRequested.connect(opened.append)
+    api.fail_outcome = False
+    use_script = _hint(6).model_copy(
+        update={"action": NbaAction(kind="script", target="lario-collection")}
+    )
+    read = _hint(7).model_copy(update={"action": NbaAction(kind="article", target="kb-003")})
+    controller.on_hints(NbaSuggestedData(interaction_id="i1", items=[use_script, read]))
+    hints.decide("h6", True)
+    hints.decide("h7", True)
+    _settle(qloop, controller)
+    assert opened == ["kb-003"]
+    assert api.sent[-1] == ("i1", "greet", None) and api.switched == ["lario-collection"]
     controller.show_interaction(None)
     assert hints.hints() == [] and "No script" in player.where.text()
     qloop.run_until_complete(controller.aclose())

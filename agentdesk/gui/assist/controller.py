@@ -48,6 +48,8 @@ class AssistController(QObject):
 
     #: level, text (for the status line)
     message = Signal(str, str)
+    #: an article id the operator wants to read (an accepted article hint)
+    articleRequested = Signal(str)
 
     def __init__(
         self,
@@ -89,7 +91,13 @@ class AssistController(QObject):
             self._spawn(self._answer(self._interaction_id, node_id, answer or None))
 
     def decide(self, hint_id: str, accepted: bool) -> None:
+        hint = next((h for h in self._hints.hints_seen() if h.id == hint_id), None)
         self._spawn(self._decide(hint_id, accepted))
+        if accepted and hint is not None and hint.action.target:
+            if hint.action.kind == "article":
+                self.articleRequested.emit(hint.action.target)
+            elif hint.action.kind == "script" and self._interaction_id is not None:
+                self._spawn(self._switch(self._interaction_id, hint.action.target))
 
     async def aclose(self) -> None:
         tasks = [t for t in self._tasks if not t.done()]
@@ -132,6 +140,19 @@ class AssistController(QObject):
             self._player.set_busy(False)
             self.message.emit("warning", self.tr("The script step was not saved: %1").replace(
                 "%1", str(exc)))
+
+    async def _switch(self, interaction_id: str, script_id: str) -> None:
+        """An accepted "use this script" hint: the player moves to that script."""
+        try:
+            script = self._scripts.get(script_id) or await self._api.script(script_id)
+            self._scripts[script.id] = script
+            progress = await self._api.record_script_progress(
+                interaction_id, script.start, None, script_id
+            )
+            if self._interaction_id == interaction_id:
+                self._player.show_script(script, progress)
+        except Exception as exc:
+            log.warning("script %s not started: %s", script_id, exc)
 
     async def _decide(self, hint_id: str, accepted: bool) -> None:
         try:

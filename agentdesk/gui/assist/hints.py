@@ -29,6 +29,8 @@ class HintsPanel(Card):
         self._hints: list[NextBestAction] = []
         self._interaction_id: str | None = None
         self._pending: set[str] = set()
+        #: Every hint shown for this interaction, decided or not (by id).
+        self._seen: dict[str, NextBestAction] = {}
         self.rows = QVBoxLayout()
         self.rows.setSpacing(8)
         self.body.addLayout(self.rows)
@@ -59,9 +61,16 @@ class HintsPanel(Card):
     def hints(self) -> list[NextBestAction]:
         return list(self._hints)
 
+    def hints_seen(self) -> list[NextBestAction]:
+        """Hints shown for this interaction so far, including those already decided."""
+        return list(self._seen.values())
+
     def show_hints(self, interaction_id: str | None, hints: list[NextBestAction]) -> None:
         """Replace the list (hints already decided are left out)."""
+        if interaction_id != self._interaction_id:
+            self._seen = {}
         self._interaction_id = interaction_id
+        self._seen.update({h.id: h for h in hints})
         self._hints = [h for h in hints if h.outcome is None and h.id not in self._pending]
         while self.rows.count():
             item = self.rows.takeAt(0)

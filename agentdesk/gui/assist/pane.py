@@ -85,6 +85,7 @@ class AssistPane(QScrollArea):
 
     insertRequested = Signal(str)  # text to put into the reply box
     interactionShown = Signal(object)  # Interaction | None, for the assist controller
+    articleRequested = Signal(str)  # a KB article id the operator wants to read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,7 @@ class AssistPane(QScrollArea):
 
         self.script_player = ScriptPlayer(body)
         self.script_player.insertRequested.connect(self.insertRequested)
+        self.script_player.articleRequested.connect(self.articleRequested)
         self.hints = HintsPanel(body)
 
         self.cards.addWidget(self.greeting_card)

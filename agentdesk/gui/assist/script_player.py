@@ -7,6 +7,8 @@ The player only emits what the operator chose; the controller records it on the 
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +34,8 @@ class ScriptPlayer(Card):
     insertRequested = Signal(str)
     #: ScriptProgressView | None, whenever the player shows a new progress
     progressShown = Signal(object)
+    #: an article id linked from the step on screen
+    articleRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Script"), parent)
@@ -56,6 +60,8 @@ class ScriptPlayer(Card):
         self.articles = QLabel(self)
         self.articles.setObjectName("muted")
         self.articles.setWordWrap(True)
+        self.articles.setTextFormat(Qt.TextFormat.RichText)
+        self.articles.linkActivated.connect(self._open_article)
         self.answer_box = QVBoxLayout()
         self.answer_box.setSpacing(4)
         self.open_answer = QLineEdit(self)
@@ -173,10 +179,10 @@ class ScriptPlayer(Card):
         self.text.show()
         self.text.setText(render(node.text, progress.variables))
         self.insert_button.show()
-        self.articles.setText(
-            self.tr("Articles: %1").replace("%1", ", ".join(node.articles)) if node.articles
-            else ""
+        links = ", ".join(
+            f"<a href='kb:{html.escape(a)}'>{html.escape(a)}</a>" for a in node.articles
         )
+        self.articles.setText(self.tr("Articles: %1").replace("%1", links) if links else "")
         self.articles.setVisible(bool(node.articles))
         given = progress.answers.get(node.id)
         if node.kind == QUESTION:
@@ -226,6 +232,10 @@ class ScriptPlayer(Card):
         text = self.open_answer.text().strip()
         if text:
             self.answer(text)
+
+    def _open_article(self, link: str) -> None:
+        if link.startswith("kb:"):
+            self.articleRequested.emit(link[3:])
 
     def _insert(self) -> None:
         node = self._nodes.get(self._shown) if self._shown else None

@@ -232,8 +232,12 @@ async def record_progress(
         if stored and stored.script_id == script.id
         else start(script)
     )
+    switching = stored is None or stored.script_id != script.id
     try:
-        progress = advance(current, script, body.node_id, body.answer)
+        if switching and body.node_id == script.start and body.answer is None:
+            progress = current  # a switch to another script starts at its first step
+        else:
+            progress = advance(current, script, body.node_id, body.answer)
     except ProgressError as exc:
         raise Invalid(str(exc), details={"node_id": body.node_id, "script_id": script.id}) from exc
     if stored is None:
