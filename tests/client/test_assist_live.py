@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agentdesk.client.rest import ApiClient, ApiError
 from agentdesk.domain.agent_state import AgentState
-from tests.client.conftest import Gateway
+from tests.client.conftest import Desk, Gateway, LiveServer
 from tests.client.helpers import until
 
 
@@ -41,3 +43,25 @@ async def test_script_and_hints_round_trip(api: ApiClient, gateway: Gateway) -> 
     with pytest.raises(ApiError) as twice:
         await api.nba_outcome(article.id, accepted=False)
     assert twice.value.status == 409
+
+
+async def test_the_session_relays_hints_as_they_change(
+    live: LiveServer, gateway: Gateway, desk_factory: Any
+) -> None:
+    desk: Desk = await desk_factory(live)
+    await desk.session.start("mario", "demo")
+    await desk.session.set_state(AgentState.READY)
+    iid = await gateway.open_chat("Buongiorno")
+    await until(lambda: iid in desk.session.interactions, what="the chat is offered")
+    await desk.session.accept(iid)
+    await gateway.say(iid, "Grazie, ma è la terza volta che scrivo! Inaccettabile")
+
+    def turned() -> bool:
+        return any(
+            h.rule == "mood_turning_negative"
+            for data in desk.recorder.hints
+            if data.interaction_id == iid
+            for h in data.items
+        )
+
+    await until(turned, what="nba.suggested with the mood hint")
