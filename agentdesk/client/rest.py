@@ -45,6 +45,8 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.nba import NbaOutcomeRequest, NextBestAction, NextBestActionList
+from agentdesk.protocol.scripts import ScriptProgressRequest, ScriptProgressView, ScriptView
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +264,37 @@ class ApiClient:
     async def accounts(self, customer_id: str) -> Accounts:
         data = await self._request("GET", f"/customers/{_q(customer_id)}/accounts")
         return _parse(Accounts, data)
+
+    # ---- assist: scripts and next best action ---------------------------------------
+
+    async def script(self, script_id: str) -> ScriptView:
+        return _parse(ScriptView, await self._request("GET", f"/scripts/{_q(script_id)}"))
+
+    async def script_progress(self, interaction_id: str) -> ScriptProgressView:
+        path = f"/interactions/{_q(interaction_id)}/script-progress"
+        return _parse(ScriptProgressView, await self._request("GET", path))
+
+    async def record_script_progress(
+        self, interaction_id: str, node_id: str, answer: str | None, script_id: str | None = None
+    ) -> ScriptProgressView:
+        """Answering the same node twice gives the same progress: safe to retry."""
+        body = validated(
+            ScriptProgressRequest, node_id=node_id, answer=answer, script_id=script_id
+        )
+        path = f"/interactions/{_q(interaction_id)}/script-progress"
+        data = await self._request("POST", path, json=_dump(body), retry=True)
+        return _parse(ScriptProgressView, data)
+
+    async def next_best_actions(self, interaction_id: str) -> NextBestActionList:
+        path = f"/interactions/{_q(interaction_id)}/next-best-actions"
+        return _parse(NextBestActionList, await self._request("GET", path))
+
+    async def nba_outcome(
+        self, hint_id: str, accepted: bool, note: str | None = None
+    ) -> NextBestAction:
+        body = validated(NbaOutcomeRequest, accepted=accepted, note=note)
+        path = f"/next-best-actions/{_q(hint_id)}/outcome"
+        return _parse(NextBestAction, await self._request("POST", path, json=_dump(body)))
 
     # ---- lifecycle --------------------------------------------------------------------
 

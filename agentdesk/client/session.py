@@ -47,6 +47,7 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.nba import NbaSuggestedData
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,9 @@ _GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, Intera
 class SessionListener(Protocol):
     """What the desktop hears from the session; every method is sync, on the loop thread.
 
-    Optional extra: a listener that also defines ``message_failed(idempotency_key, text)``
-    is told when an own message was refused (its pending bubble will never be confirmed).
+    Optional extras: a listener that also defines ``message_failed(idempotency_key, text)``
+    is told when an own message was refused (its pending bubble will never be confirmed);
+    one that defines ``hints_changed(NbaSuggestedData)`` hears ``nba.suggested``.
     """
 
     def profile_changed(self, profile: AgentProfile) -> None: ...
@@ -482,6 +484,11 @@ class Session:
         elif isinstance(data, SystemNoticeData):
             with self._guard("notice"):
                 self.listener.notice(data.level, data.text)
+        elif isinstance(data, NbaSuggestedData):
+            hints_changed = getattr(self.listener, "hints_changed", None)
+            if hints_changed is not None:
+                with self._guard("hints_changed"):
+                    hints_changed(data)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
         else:

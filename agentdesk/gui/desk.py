@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.gui.assist.controller import AssistController
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
@@ -72,6 +73,7 @@ class Desk(QObject):
         w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
+        self.assist_controller: AssistController | None = None
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -91,6 +93,8 @@ class Desk(QObject):
         """End the controller's pending calls (before the session stops)."""
         if self.controller is not None:
             await self.controller.aclose()
+        if self.assist_controller is not None:
+            await self.assist_controller.aclose()
 
     def attach(self, session: DeskSession) -> DeskController:
         """Connect the panes' intents to ``session`` through a controller."""
@@ -116,4 +120,13 @@ class Desk(QObject):
         c.invoicesLoaded.connect(self.focus.on_invoices)
         c.message.connect(w.statusline.show_notice)
         self.controller = c
+        api = getattr(session, "api", None)  # the real session's REST client (fakes have none)
+        if api is not None:
+            a = AssistController(api, w.assist.script_player, w.assist.hints, self)
+            w.assist.interactionShown.connect(a.show_interaction)
+            self.workstation.hintsChanged.connect(a.on_hints)
+            a.message.connect(w.statusline.show_notice)
+            a.articleRequested.connect(w.assist.articleRequested)
+            a.show_interaction(self.focus.focus)
+            self.assist_controller = a
         return c

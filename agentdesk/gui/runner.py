@@ -24,6 +24,7 @@ from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.rest import ApiClient
 from agentdesk.client.session import Session
 from agentdesk.domain.agent_state import AgentState
+from agentdesk.gui.assist.autopilot import ScriptAutopilot
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.desk import Desk
 from agentdesk.gui.errors import EXPECTED, describe_error
@@ -122,15 +123,20 @@ class DeskRunner:
             self._session = self._make_session(base_url)
             starting = asyncio.ensure_future(self._start_embedded()) if embedded else None
             username = DEMO_USER if embedded else self._expected_user()
-            if username:
-                await self._session.show_last_known(username)
-            if starting is not None:
-                await starting
+            try:
+                if username:
+                    await self._session.show_last_known(username)
+                if starting is not None:
+                    await starting
+            finally:
+                if starting is not None and not starting.done():
+                    starting.cancel()  # quit while starting: stop_server() stops it
             controller = self.desk.attach(self._session)
             if self.options.demo_autopilot:
                 self._autopilot = DemoAutopilot(
                     self.workstation, controller, self.window.interactions, self.desk
                 )
+                ScriptAutopilot(self.window.assist.script_player, self.desk)
             if embedded:
                 await self._session.start(DEMO_USER, DEMO_PASSWORD)
                 # The embedded demo exists to show chats arriving: start the day Ready.
@@ -172,8 +178,12 @@ class DeskRunner:
             "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
         )
         database = self.options.data_dir / "server.sqlite3"
-        # Imported and started on a worker thread: the window paints meanwhile.
-        self.server = await asyncio.to_thread(_start_embedded_server, database, self._embedded_port)
+        # Imported and started on a worker thread: the window paints meanwhile. The server is
+        # kept as soon as it exists, so a quit during start-up still stops it.
+        def keep(server: Any) -> None:
+            self.server = server
+
+        await asyncio.to_thread(_start_embedded_server, database, self._embedded_port, keep)
         self.window.statusline.set_server(str(self.server.base_url), embedded=True)
 
     def _make_session(self, base_url: str) -> Any:
@@ -269,8 +279,8 @@ def _free_port(preferred: int) -> int:
     raise OSError("no free loopback port")
 
 
-def _start_embedded_server(database: Path, port: int) -> Any:
-    """Worker thread: import the backend, start it on ``port`` with the demo centre."""
+def _start_embedded_server(database: Path, port: int, keep: Callable[[Any], None]) -> None:
+    """Worker thread: import the backend, hand it to ``keep``, start it on ``port``."""
     from agentdesk.server.config import ServerSettings
     from agentdesk.server.embedded import EmbeddedServer
 
@@ -278,5 +288,5 @@ def _start_embedded_server(database: Path, port: int) -> Any:
         database_url=f"sqlite+aiosqlite:///{database}", demo=True, simulate=True
     )
     server = EmbeddedServer(settings, port=port)
+    keep(server)
     server.start()
-    return server

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from agentdesk.protocol.agents import AgentProfile, AgentStateView
 from agentdesk.protocol.events import QueueStatsData
 from agentdesk.protocol.interactions import Interaction, Message
+from agentdesk.protocol.nba import NbaSuggestedData
 
 
 class Workstation(QObject):
@@ -27,6 +28,7 @@ class Workstation(QObject):
     queueStatsChanged = Signal(object)  # QueueStatsData
     noticeRaised = Signal(str, str)  # level, text
     errorRaised = Signal(str)
+    hintsChanged = Signal(object)  # NbaSuggestedData
 
     # ---- SessionListener --------------------------------------------------------------
 
@@ -56,6 +58,9 @@ class Workstation(QObject):
 
     def notice(self, level: str, text: str) -> None:
         self.noticeRaised.emit(level, text)
+
+    def hints_changed(self, data: NbaSuggestedData) -> None:
+        self.hintsChanged.emit(data)
 
     def error(self, text: str) -> None:
         self.errorRaised.emit(text)

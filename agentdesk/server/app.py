@@ -16,6 +16,7 @@ from agentdesk.server.acd.stats import QueueStatsJob
 from agentdesk.server.api import openapi
 from agentdesk.server.api.routes import (
     admin,
+    assist,
     auth,
     customers,
     gateway,
@@ -88,7 +89,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
+    for module in (auth, me, interactions, customers, teams, admin, gateway, streams, assist):
         app.include_router(module.router, prefix=API_PREFIX)
     openapi.install(app, API_PREFIX)
     return app

@@ -72,6 +72,7 @@ class Recorder:
     states: list[AgentStateView] = field(default_factory=list)
     notices: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    hints: list[Any] = field(default_factory=list)
 
     def profile_changed(self, profile: AgentProfile) -> None:
         self.calls.append(("profile_changed", profile))
@@ -110,6 +111,10 @@ class Recorder:
     def message_failed(self, idempotency_key: str, text: str) -> None:
         self.calls.append(("message_failed", (idempotency_key, text)))
         self.failed.append((idempotency_key, text))
+
+    def hints_changed(self, data: Any) -> None:
+        self.calls.append(("hints_changed", data))
+        self.hints.append(data)
 
     def error(self, text: str) -> None:
         self.calls.append(("error", text))

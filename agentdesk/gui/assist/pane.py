@@ -1,7 +1,5 @@
-"""The Assist pane: the client's greeting, the customer's open invoices, the dispositions.
-
-Scripts, next best actions and the knowledge base join this pane in later releases; until
-then it shows what the operator can use right now.
+"""The Assist pane: the client's greeting, the script player, next-best-action hints, the
+customer's open invoices, the dispositions.
 """
 
 from __future__ import annotations
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.gui import colors, fmt
+from agentdesk.gui.assist.hints import HintsPanel
+from agentdesk.gui.assist.script_player import ScriptPlayer
 from agentdesk.gui.widgets import Card, Pill
 from agentdesk.protocol.agents import AgentProfile, ClientRef
 from agentdesk.protocol.customers import Accounts, InvoiceStatus, TimelineItem
@@ -84,6 +84,8 @@ class AssistPane(QScrollArea):
     """Cards for the contact in focus; a summary of the operator's clients otherwise."""
 
     insertRequested = Signal(str)  # text to put into the reply box
+    interactionShown = Signal(object)  # Interaction | None, for the assist controller
+    articleRequested = Signal(str)  # a KB article id the operator wants to read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +128,14 @@ class AssistPane(QScrollArea):
         self.dispositions.setObjectName("dispositionList")
         self.dispositions_card.body.addWidget(self.dispositions)
 
+        self.script_player = ScriptPlayer(body)
+        self.script_player.insertRequested.connect(self.insertRequested)
+        self.script_player.articleRequested.connect(self.articleRequested)
+        self.hints = HintsPanel(body)
+
         self.cards.addWidget(self.greeting_card)
+        self.cards.addWidget(self.script_player)
+        self.cards.addWidget(self.hints)
         self.cards.addWidget(self.invoices_card)
         self.cards.addWidget(self.dispositions_card)
         self.cards.addStretch(1)
@@ -148,6 +157,9 @@ class AssistPane(QScrollArea):
             and interaction.id == self._interaction.id
         )
         self._interaction = interaction
+        self.script_player.setVisible(interaction is not None)
+        self.hints.setVisible(interaction is not None)
+        self.interactionShown.emit(interaction)
         if interaction is None:
             self._show_overview()
             return

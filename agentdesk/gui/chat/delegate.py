@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from agentdesk.gui import colors, fmt
+from agentdesk.gui.assist.mood_badge import mood_color
 from agentdesk.gui.chat.model import Role
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -100,4 +101,12 @@ class BubbleDelegate(QStyledItemDelegate):
         painter.setPen(QColor(colors.ACCENT if pending else colors.MUTED))
         foot = QRect(int(left) + PAD_X, body.bottom() + 2, int(width) - 2 * PAD_X, sfm.height())
         painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight), footer)
+        dot = mood_color(index.data(Role.MOOD))
+        if dot is not None:  # the customer's mood: a quiet dot, the cues in the tooltip
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(dot))
+            size = max(6, sfm.height() // 2)
+            painter.drawEllipse(
+                int(left) + PAD_X, foot.top() + (sfm.height() - size) // 2, size, size
+            )
         painter.restore()

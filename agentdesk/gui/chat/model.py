@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from agentdesk.gui.assist.mood_badge import mood_tooltip
 from agentdesk.protocol.interactions import Direction, Message
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,6 +21,7 @@ class Role(IntEnum):
     PENDING = Qt.ItemDataRole.UserRole + 4
     AUTHOR = Qt.ItemDataRole.UserRole + 5
     ID = Qt.ItemDataRole.UserRole + 6
+    MOOD = Qt.ItemDataRole.UserRole + 7
 
 
 @dataclass
@@ -59,6 +61,10 @@ class TranscriptModel(QAbstractListModel):
             return message.author
         if role == Role.ID:
             return message.id
+        if role == Role.MOOD:
+            return message.mood
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return mood_tooltip(message.mood) or None
         return None
 
     # ---- updates ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain.mood import mood_of
+from agentdesk.domain.mood import read_mood
 from agentdesk.protocol.events import (
     EventType,
     InteractionData,
@@ -24,9 +24,16 @@ from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import AgentRow, ClientRow, InteractionRow, MessageRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
+from agentdesk.server.services import nba
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, requeue
-from agentdesk.server.services.views import interaction_view, message_view
+from agentdesk.server.services.views import (
+    conversation_reading,
+    interaction_view,
+    message_view,
+    mood_row,
+    stored_moods,
+)
 
 S = InteractionStatus
 
@@ -107,11 +114,20 @@ async def add_message(
     )
     uow.session.add(msg)
     await uow.session.flush()
-    message = message_view(msg)
+    stored = None
+    if direction is Direction.INBOUND:
+        stored = mood_row(msg, read_mood(text))
+        uow.session.add(stored)
+        await uow.session.flush()
+        # the interaction (and through it the customer header) keeps the latest reading
+        row.mood = await _mood(uow.session, row.id)
+    message = message_view(msg, stored)
     if row.agent_id is not None and row.status in HELD:
         await uow.emit(
             row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message)
         )
+        if direction is Direction.INBOUND:
+            await nba.refresh(uow, row)  # a new line may change the hints (mood, article)
     return message
 
 
@@ -120,6 +136,7 @@ async def accept(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
     row.status = S.ACTIVE.value
     row.accepted_at = uow.now
     view = await announce(uow, row)
+    await nba.refresh(uow, row)
     uow.to_gateway(GatewayEventType.ACCEPTED, row.id, {"agent_name": _first_name(agent)})
     uow.after_commit(uow.ctx.kick_stats)
     return view
@@ -195,13 +212,19 @@ async def wrapup(
 
 
 async def _mood(session: AsyncSession, interaction_id: str) -> str | None:
-    texts = await session.scalars(
-        select(MessageRow.text).where(
+    rows = await session.scalars(
+        select(MessageRow)
+        .where(
             MessageRow.interaction_id == interaction_id,
             MessageRow.direction == Direction.INBOUND.value,
         )
+        .order_by(MessageRow.pk.desc())
+        .limit(3)
     )
-    return mood_of(list(texts))
+    reading = conversation_reading(
+        list(reversed(list(rows))), await stored_moods(session, interaction_id)
+    )
+    return reading.label if reading else None
 
 
 def _first_name(agent: AgentRow) -> str:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
+from agentdesk.domain.mood import MoodLabel, MoodReading, combine, read_mood
 from agentdesk.protocol.agents import AgentProfile, AgentStateView, ClientRef, Role
 from agentdesk.protocol.interactions import (
     Channel,
@@ -16,6 +17,8 @@ from agentdesk.protocol.interactions import (
     Message,
     Wrapup,
 )
+from agentdesk.protocol.mood import MoodView
+from agentdesk.server.db.assist_models import MessageMoodRow
 from agentdesk.server.db.models import (
     AgentRow,
     ClientRow,
@@ -71,7 +74,50 @@ async def agent_profile(session: AsyncSession, agent: AgentRow) -> AgentProfile:
     )
 
 
-def message_view(row: MessageRow) -> Message:
+def mood_view(reading: MoodReading) -> MoodView:
+    return MoodView(label=reading.label, score=reading.score, cues=list(reading.cues))
+
+
+def mood_row(message: MessageRow, reading: MoodReading) -> MessageMoodRow:
+    """What is stored for a customer line: the reading as the wire carries it."""
+    return MessageMoodRow(
+        message_id=message.id,
+        interaction_id=message.interaction_id,
+        label=reading.label,
+        score=reading.score,
+        cues=list(reading.cues),
+    )
+
+
+async def stored_moods(session: AsyncSession, interaction_id: str) -> dict[str, MessageMoodRow]:
+    """The stored readings of an interaction's customer lines, by message id."""
+    rows = await session.scalars(
+        select(MessageMoodRow).where(MessageMoodRow.interaction_id == interaction_id)
+    )
+    return {r.message_id: r for r in rows}
+
+
+def message_reading(row: MessageRow, stored: MessageMoodRow | None = None) -> MoodReading | None:
+    """The stored reading of a customer line (read now for lines stored before mood existed)."""
+    if row.direction != Direction.INBOUND.value:
+        return None
+    if stored is not None and stored.label in ("negative", "neutral", "positive"):
+        label: MoodLabel = stored.label  # type: ignore[assignment]
+        return MoodReading(label, float(stored.score), tuple(str(c) for c in stored.cues or ()))
+    return read_mood(row.text)
+
+
+def conversation_reading(
+    rows: list[MessageRow], stored: dict[str, MessageMoodRow] | None = None
+) -> MoodReading | None:
+    """The mood of the customer's latest three lines (newest weighing most)."""
+    stored = stored or {}
+    readings = [r for r in (message_reading(m, stored.get(m.id)) for m in rows) if r]
+    return combine(readings[-3:])
+
+
+def message_view(row: MessageRow, stored: MessageMoodRow | None = None) -> Message:
+    reading = message_reading(row, stored)
     return Message(
         id=row.id,
         interaction_id=row.interaction_id,
@@ -79,6 +125,7 @@ def message_view(row: MessageRow) -> Message:
         author=row.author,
         text=row.text,
         ts=row.created_at,
+        mood=mood_view(reading) if reading else None,
     )
 
 
@@ -87,9 +134,13 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
     client = await session.get(ClientRow, row.client_id)
     assert client is not None
     customer = await session.get(CustomerRow, row.customer_id) if row.customer_id else None
-    messages = await session.scalars(
-        select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
+    messages = list(
+        await session.scalars(
+            select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
+        )
     )
+    moods = await stored_moods(session, row.id)
+    mood = conversation_reading(messages, moods)
     wrapup = None
     if row.disposition is not None and row.wrapup_at is not None:
         wrapup = Wrapup(
@@ -116,7 +167,8 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         accepted_at=row.accepted_at,
         ended_at=row.ended_at,
         customer_typing=row.customer_typing,
-        messages=[message_view(m) for m in messages],
+        messages=[message_view(m, moods.get(m.id)) for m in messages],
         dispositions=dispositions(client),
         wrapup=wrapup,
+        mood=mood_view(mood) if mood else None,
     )
