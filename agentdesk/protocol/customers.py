@@ -55,6 +55,8 @@ class TimelineItem(ResponseModel):
     interaction_id: str | None = None
     disposition: str | None = None
     resolved: bool | None = None
+    #: An interaction not wrapped up yet (queued, offered, being handled or in wrap-up).
+    in_progress: bool = False
     agent_name: str | None = None
     client_id: str | None = None
 

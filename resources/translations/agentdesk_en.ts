@@ -215,6 +215,10 @@
             <source>not resolved</source>
             <translation>not resolved</translation>
         </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPane</name>

@@ -215,6 +215,10 @@
             <source>not resolved</source>
             <translation>non risolto</translation>
         </message>
+        <message>
+            <source>in progress</source>
+            <translation>in corso</translation>
+        </message>
     </context>
     <context>
         <name>HistoryPane</name>

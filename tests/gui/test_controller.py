@@ -118,3 +118,34 @@ def test_autopilot_accepts_one_offer_and_greets(qloop: qasync.QEventLoop, qtbot:
     assert "Lario Acque, buongiorno, sono Mario" in session.calls[-1][1][1]
     assert pilot is not None
     pane.deleteLater()
+
+
+def test_closing_with_calls_pending_ends_them_without_tracebacks(
+    qloop: qasync.QEventLoop, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from PySide6.QtCore import QCoreApplication
+
+    controller, session, _, history = _controller()
+    never = asyncio.Event()
+
+    async def slow_customer(customer_id: str) -> object:
+        await never.wait()
+        raise AssertionError("never answered")
+
+    session.customer = slow_customer  # type: ignore[method-assign]
+    interaction = fakes.interaction(InteractionStatus.ACTIVE, "a")
+    assert interaction.customer_id
+    controller.focus(interaction)  # a screen pop now waits on the network
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    assert controller._tasks, "the screen pop should be pending"
+    qloop.run_until_complete(controller.aclose())
+    assert not controller._tasks
+    # The window goes away as on close: nothing pending may emit on deleted objects.
+    controller.deleteLater()
+    history.deleteLater()
+    QCoreApplication.processEvents()
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    problems = [r for r in caplog.records if r.levelno >= 30]
+    assert not problems, [r.getMessage() for r in problems]

@@ -82,6 +82,12 @@ async def test_chat_from_offer_to_wrap_up_and_into_the_timeline(live_server: Liv
             late = await mario.send(iid, "ancora lì?")
             assert late.status_code == 409 and error_code(late) == "conflict"
 
+            # Until it is wrapped up, the contact reads "in progress" in the history.
+            during = (await mario.http.get(f"/customers/{known['id']}/timeline")).json()
+            assert during["items"][0]["interaction_id"] == iid
+            assert during["items"][0]["in_progress"] is True
+            assert during["items"][0]["resolved"] is None
+
             bad = await mario.wrapup(iid, "no_such_code")
             assert bad.status_code == 422
             done = await mario.wrapup(iid, "autolettura", "Lettura comunicata: 01234", True)
@@ -100,6 +106,7 @@ async def test_chat_from_offer_to_wrap_up_and_into_the_timeline(live_server: Liv
             assert top["interaction_id"] == iid
             assert top["disposition"] == "Autolettura"
             assert top["resolved"] is True
+            assert top["in_progress"] is False
             assert top["summary"] == "Lettura comunicata: 01234"
             assert top["agent_name"] == "Mario Bianchi"
             assert top["channel"] == "chat"

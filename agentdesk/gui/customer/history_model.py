@@ -28,6 +28,7 @@ class Role(IntEnum):
     DISPOSITION = Qt.ItemDataRole.UserRole + 5
     RESOLVED = Qt.ItemDataRole.UserRole + 6
     AGENT = Qt.ItemDataRole.UserRole + 7
+    IN_PROGRESS = Qt.ItemDataRole.UserRole + 8
 
 
 class HistoryModel(QAbstractListModel):
@@ -81,6 +82,8 @@ class HistoryModel(QAbstractListModel):
             return item.resolved
         if role == Role.AGENT:
             return item.agent_name
+        if role == Role.IN_PROGRESS:
+            return item.in_progress
         return None
 
     # ---- paging -----------------------------------------------------------------------

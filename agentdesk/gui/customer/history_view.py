@@ -52,7 +52,7 @@ class HistoryDelegate(QStyledItemDelegate):
         text_left = left + ICON + 6
         width = right - text_left
 
-        # line 1: date · channel ................ resolved / not resolved
+        # line 1: date · channel ...... resolved / not resolved / in progress
         ts = index.data(Role.TIME)
         channel = index.data(Role.CHANNEL)
         kind = index.data(Role.KIND) or ""
@@ -64,6 +64,8 @@ class HistoryDelegate(QStyledItemDelegate):
             mark = self.tr("resolved")
         elif resolved is False:
             mark = self.tr("not resolved")
+        elif index.data(Role.IN_PROGRESS):
+            mark = self.tr("in progress")
         mark_w = fm.horizontalAdvance(mark) + 6 if mark else 0
         painter.setFont(font)
         painter.setPen(QColor(colors.MUTED))
@@ -73,7 +75,8 @@ class HistoryDelegate(QStyledItemDelegate):
             fm.elidedText(head, Qt.TextElideMode.ElideRight, width - mark_w),
         )
         if mark:
-            painter.setPen(QColor(colors.OK if resolved else colors.WARN))
+            tone = colors.OK if resolved else colors.WARN if resolved is False else colors.MUTED
+            painter.setPen(QColor(tone))
             painter.drawText(
                 QRect(right - mark_w, top, mark_w, line), int(Qt.AlignmentFlag.AlignRight), mark
             )

@@ -39,6 +39,9 @@ _PREFIX = {
     K.SURVEY: "srv:",
 }
 
+#: Statuses of an interaction that is not wrapped up yet.
+_IN_PROGRESS = frozenset({"queued", "offered", "active", "wrap_up"})
+
 
 def encode_cursor(ts: datetime, item_id: str) -> str:
     raw = f"{ts.isoformat()}|{item_id}".encode()
@@ -114,6 +117,7 @@ async def page(
                     interaction_id=row.id,
                     disposition=disposition_label(client, row.disposition),
                     resolved=row.resolved,
+                    in_progress=row.status in _IN_PROGRESS,
                     agent_name=agent_name,
                     client_id=row.client_id,
                 )
