@@ -185,6 +185,8 @@ class Session:
             profile = self.profile
             assert profile is not None
             server = self.api.base_url
+            position = StreamPosition(self.cache, server, profile.id)
+            await self._skip_loaded_events(position, profile.last_seq)
             self.outbox = Outbox(
                 self.api,
                 self.cache,
@@ -196,7 +198,7 @@ class Session:
             self.stream = EventStream(
                 self.api.ws_url,
                 self.api.valid_token,
-                StreamPosition(self.cache, server, profile.id),
+                position,
                 self,
                 heartbeat_timeout=self._heartbeat_timeout,
                 backoff=self._backoff,
@@ -206,6 +208,16 @@ class Session:
             await self._teardown()
             raise
         self._kick_outbox()
+
+    @staticmethod
+    async def _skip_loaded_events(position: StreamPosition, loaded_at: int | None) -> None:
+        """Resume the stream where the REST load was read: the events before it are already
+        on screen, and replaying them (an offer that has since ended, say) would flicker.
+        A stored position beyond the server's is left for the stream's resync."""
+        if loaded_at is None:
+            return
+        if await position.load() < loaded_at:
+            await position.save(loaded_at)
 
     async def stop(self) -> None:
         """Stop the stream and the outbox (kept for the next start), sign out."""

@@ -45,6 +45,10 @@ class AgentProfile(ResponseModel):
     max_chats: int = 0
     max_calls: int = 0
     state: AgentStateView | None = None
+    #: ``GET /me`` only: the agent's event stream position when this profile was read. A
+    #: desktop loading its state over REST resumes the stream from here: older events are
+    #: already in what it loaded, and replaying them would make the screen flicker.
+    last_seq: int | None = None
 
 
 class AgentStateRequest(WireModel):

@@ -53,3 +53,27 @@ async def test_nothing_cached_or_a_damaged_picture_shows_nothing(
     await desk.cache.snapshot_save(desk.session.snapshot_key, "mario", '{"version": 1, "prof')
     assert await desk.session.show_last_known("mario") is False
     assert desk.recorder.calls == []
+
+
+async def test_a_restarted_desk_does_not_replay_what_its_fresh_load_already_shows(
+    live: LiveServer, gateway: Gateway, desk_factory: Any, tmp_path: Path
+) -> None:
+    cache_path = tmp_path / "crash.sqlite3"
+    first = await desk_factory(live, cache_path=cache_path)
+    await first.session.start("mario", "demo")
+    await first.session.set_state(AgentState.READY)
+    await until(lambda: first.session.status is ConnectionStatus.CONNECTED)
+    await first.session._teardown()  # the desktop dies: no sign-out, mario stays ready
+    # Meanwhile a chat is offered to mario and its customer leaves again.
+    missed = await gateway.open_chat("Pronto? C'è qualcuno?")
+    await gateway.end(missed)
+
+    second = await desk_factory(live, cache_path=cache_path)
+    await second.session.start("mario", "demo")
+    await until(lambda: second.session.status is ConnectionStatus.CONNECTED)
+    later = await offered_chat(second, gateway, "Buonasera")
+    # The missed offer is not flashed on screen and taken away again: the fresh load has
+    # the truth, and only what happens after it is applied on top.
+    assert missed not in {i.id for i in second.recorder.changed}
+    assert missed not in second.recorder.removed
+    assert later in second.session.interactions

@@ -8,6 +8,7 @@ from agentdesk.protocol.agents import AgentProfile, AgentStateRequest, AgentStat
 from agentdesk.server.api.deps import AnyAgent, Ctx, IdempotencyKeyHeader
 from agentdesk.server.api.routes.common import agent_for_update
 from agentdesk.server.context import UnitOfWork
+from agentdesk.server.events import store
 from agentdesk.server.services import agents, idempotency
 from agentdesk.server.services.views import agent_profile
 
@@ -18,7 +19,9 @@ router = APIRouter(prefix="/me", tags=["me"])
 async def me(principal: AnyAgent, ctx: Ctx) -> AgentProfile:
     """Profile: name, role, team, skills, clients, concurrency limits and current state."""
     async with ctx.db.read() as session:
-        return await agent_profile(session, principal.agent)
+        position = await store.last_seq(session, principal.id)
+        profile = await agent_profile(session, principal.agent)
+    return profile.model_copy(update={"last_seq": position})
 
 
 @router.put(
