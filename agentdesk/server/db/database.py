@@ -102,10 +102,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL: readers (streams, boards, the router's snapshot) never wait for the writer, and a
     # commit appends to the log instead of rewriting pages. synchronous=NORMAL: in WAL mode
     # a commit is not fsynced, only checkpoints are; the database stays consistent through
-    # a crash of the process or the machine, and a power cut can lose at most the last
-    # commits of the embedded, single-site server - which the desktop's outbox replays, as
-    # its idempotency keys make a replay safe. FULL would fsync every commit, several
-    # milliseconds on ordinary disks, on the path from a customer's chat to the offer.
+    # a crash of the process, and a power cut can roll back the commits since the last
+    # checkpoint. That suits the embedded, single-operator server; a centre's shared
+    # server runs on PostgreSQL. FULL would fsync every commit, several milliseconds on
+    # ordinary disks, on the path from a customer's chat to the operator's offer.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
