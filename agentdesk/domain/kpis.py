@@ -81,10 +81,10 @@ def _counts_as_offered(c: Contact, policy: ServiceLevelPolicy, now: datetime) ->
     return c.status in WAITING and c.wait_s(now) > policy.threshold_s
 
 
-def service_level(
+def service_level_counts(
     contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
-) -> float | None:
-    """Answered within the threshold / offered, under the client's abandon policy."""
+) -> tuple[int, int]:
+    """(answered within the threshold, offered) under one client's policy."""
     in_time = offered = 0
     for c in contacts:
         if not _counts_as_offered(c, policy, now):
@@ -92,6 +92,14 @@ def service_level(
         offered += 1
         if c.accepted_at is not None and c.wait_s(now) <= policy.threshold_s:
             in_time += 1
+    return in_time, offered
+
+
+def service_level(
+    contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
+) -> float | None:
+    """Answered within the threshold / offered, under the client's abandon policy."""
+    in_time, offered = service_level_counts(contacts, policy, now)
     return in_time / offered if offered else None
 
 
@@ -99,6 +107,13 @@ def abandonment_rate(
     contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
 ) -> float | None:
     """Abandoned / offered (short abandons out of both when the policy says so)."""
+    abandoned, offered = abandonment_counts(contacts, policy, now)
+    return abandoned / offered if offered else None
+
+
+def abandonment_counts(
+    contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
+) -> tuple[int, int]:
     abandoned = offered = 0
     for c in contacts:
         if c.status in WAITING:
@@ -107,7 +122,7 @@ def abandonment_rate(
             continue
         offered += 1
         abandoned += c.status == ABANDONED
-    return abandoned / offered if offered else None
+    return abandoned, offered
 
 
 def asa(contacts: Iterable[Contact]) -> float | None:

@@ -16,11 +16,15 @@ from agentdesk.server.acd.stats import QueueStatsJob
 from agentdesk.server.api.routes import (
     admin,
     auth,
+    competition,
     customers,
     gateway,
     interactions,
+    kpis,
     me,
     streams,
+    supervision,
+    surveys,
     teams,
 )
 from agentdesk.server.config import ServerSettings
@@ -29,6 +33,7 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
+from agentdesk.server.people.board import BoardJob
 from agentdesk.server.seed import seed
 
 log = logging.getLogger(__name__)
@@ -51,6 +56,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
                 asyncio.create_task(retention_loop(ctx), name="retention"),
+                asyncio.create_task(BoardJob(ctx).run(), name="team-board"),
             ]
             if settings.simulate:
                 from agentdesk.server.simulator.runner import run_simulator
@@ -82,5 +88,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in (kpis, competition, supervision, surveys):  # people
         app.include_router(module.router, prefix=API_PREFIX)
     return app

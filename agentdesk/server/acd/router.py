@@ -23,6 +23,7 @@ from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import Channel, InteractionStatus
 from agentdesk.server.context import ServerContext
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
+from agentdesk.server.people.nesting import enabled_queues
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, offer, requeue
 
@@ -37,6 +38,12 @@ HANDLER_ROLES = ("operator", "trainee")
 
 def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
+
+
+def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset[str]]) -> int:
+    """Trainees in nesting take one contact at a time (their load counts every channel)."""
+    cap = capacity(agent, channel)
+    return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
 class Router:
@@ -62,6 +69,8 @@ class Router:
         now = utcnow()
         await self._expire_offers(now)
         waiting, agents, loads = await self._snapshot()
+        async with self.ctx.db.read() as session:
+            nesting = await enabled_queues(session)
         reoffer = timedelta(seconds=self.ctx.settings.reoffer_after_s)
         by_channel: dict[str, list[WaitingInteraction]] = {}
         for row, skill in waiting:
@@ -70,7 +79,9 @@ class Router:
                 for agent_id, when in row.excluded.items()
                 if datetime.fromisoformat(when) + reoffer > now
             )
-            item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, excluded)
+            item = WaitingInteraction(
+                row.id, skill, row.client_id, row.queued_at, excluded, queue_id=row.queue_id
+            )
             by_channel.setdefault(row.channel, []).append(item)
         for channel, items in by_channel.items():
             candidates = [
@@ -79,9 +90,10 @@ class Router:
                     state=AgentState(a.state),
                     skills=frozenset(a.skills),
                     clients=frozenset(a.clients),
-                    capacity=capacity(a, channel),
+                    capacity=trainee_capacity(a, channel, nesting),
                     load=loads[a.id],
                     idle_since=a.idle_since,
+                    queues=nesting.get(a.id) if a.role == "trainee" else None,
                 )
                 for a in agents
                 if capacity(a, channel) > 0

@@ -114,3 +114,21 @@ def test_graduation_criteria() -> None:
     assert graduation_status([5, 4, 3], criteria).ready
     assert not graduation_status([4, 3, 3], criteria).ready
     assert graduation_status([], criteria).average is None
+
+
+def test_alerts_fire_on_each_threshold() -> None:
+    from agentdesk.domain.alerts import MemberNow, QueueNow, Thresholds, crossed
+
+    queues = [QueueNow("chat-lario", 3, 61.0, 0.5, 0.8), QueueNow("voice-lario", 0, 0.0, 0.9, 0.8)]
+    members = [
+        MemberNow("a", "Anna", "not_ready", 1000.0, None),
+        MemberNow("b", "Bea", "ready", 5000.0, "negative"),
+        MemberNow("c", "Ciro", "not_ready", 100.0, "neutral"),
+    ]
+    kinds = {(a.kind, a.queue or a.agent_id) for a in crossed(queues, members, Thresholds())}
+    assert kinds == {
+        ("service_level", "chat-lario"),
+        ("long_wait", "chat-lario"),
+        ("not_ready_over_budget", "a"),
+        ("negative_mood", "b"),
+    }
