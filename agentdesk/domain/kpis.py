@@ -37,27 +37,37 @@ class Contact:
     mood: str | None = None
     #: share of the script's required steps followed (None: no script)
     adherence: float | None = None
+    # Durations computed once (a month's report reads each contact several times).
+    handled: bool = field(init=False, default=False)
+    _talk: float = field(init=False, default=0.0, repr=False)
+    _wrap: float = field(init=False, default=0.0, repr=False)
+    _answer_s: float | None = field(init=False, default=None, repr=False)
 
-    @property
-    def handled(self) -> bool:
-        return self.status == CLOSED and self.accepted_at is not None
+    def __post_init__(self) -> None:
+        acc, end, wrap = self.accepted_at, self.ended_at, self.wrapup_at
+        put = object.__setattr__
+        put(self, "handled", self.status == CLOSED and acc is not None)
+        if acc is not None:
+            put(self, "_answer_s", (acc - self.queued_at).total_seconds())
+            if end is not None:
+                put(self, "_talk", max(0.0, (end - acc).total_seconds()))
+        if end is not None and wrap is not None:
+            put(self, "_wrap", max(0.0, (wrap - end).total_seconds()))
 
     def talk_hold_s(self) -> float:
         """Talk plus hold: from acceptance to the end of the conversation."""
-        if self.accepted_at is None or self.ended_at is None:
-            return 0.0
-        return max(0.0, (self.ended_at - self.accepted_at).total_seconds())
+        return self._talk
 
     def wrapup_s(self) -> float:
-        if self.ended_at is None or self.wrapup_at is None:
-            return 0.0
-        return max(0.0, (self.wrapup_at - self.ended_at).total_seconds())
+        return self._wrap
 
     def handle_s(self) -> float:
-        return self.talk_hold_s() + self.wrapup_s()
+        return self._talk + self._wrap
 
     def wait_s(self, now: datetime) -> float:
         """Seconds in queue until answered, abandoned, or ``now`` while still waiting."""
+        if self._answer_s is not None:
+            return max(0.0, self._answer_s)
         end = self.accepted_at or (self.ended_at if self.status == ABANDONED else None) or now
         return max(0.0, (end - self.queued_at).total_seconds())
 
@@ -245,15 +255,18 @@ class KpiTotals:
     adherence_n: int = 0
 
     def add(self, c: Contact) -> None:
-        if c.accepted_at is not None:
-            self.answered += 1
-            self.wait_s += (c.accepted_at - c.queued_at).total_seconds()
-            self.transferred += c.transferred
+        answer = c._answer_s
+        if answer is None:
+            return
+        self.answered += 1
+        self.wait_s += answer
+        if c.transferred:
+            self.transferred += 1
         if not c.handled:
             return
         self.handled[c.channel] += 1
-        self.handle_s += c.handle_s()
-        self.wrapup_s += c.wrapup_s()
+        self.handle_s += c._talk + c._wrap
+        self.wrapup_s += c._wrap
         if c.adherence is not None:
             self.adherence_sum += c.adherence
             self.adherence_n += 1
