@@ -116,7 +116,10 @@ class DeskRunner:
                     self.workstation, controller, self.window.interactions, self.desk
                 )
             if self.options.server is None:
-                await self._session.start(DEMO_USER, DEMO_PASSWORD)
+                # --user picks another demo account (team leader, tutor...) for demos.
+                await self._session.start(
+                    self.options.user or DEMO_USER, self.options.password or DEMO_PASSWORD
+                )
                 # The embedded demo exists to show chats arriving: start the day Ready.
                 await self._session.set_state(AgentState.READY)
                 return "ok"

@@ -27,6 +27,7 @@ class Workstation(QObject):
     queueStatsChanged = Signal(object)  # QueueStatsData
     noticeRaised = Signal(str, str)  # level, text
     errorRaised = Signal(str)
+    peopleEvent = Signal(str, object)  # event type, payload (KpiUpdatedData, TeamLive dict...)
 
     # ---- SessionListener --------------------------------------------------------------
 
@@ -59,3 +60,6 @@ class Workstation(QObject):
 
     def error(self, text: str) -> None:
         self.errorRaised.emit(text)
+
+    def people_event(self, type_: str, data: object) -> None:
+        self.peopleEvent.emit(type_, data)
