@@ -17,6 +17,7 @@ from agentdesk.server.db.people_models import (
     ClientPolicyRow,
     NestingRow,
     PenaltyRow,
+    ReviewRow,
     SeasonRow,
     StateLogRow,
 )
@@ -70,6 +71,35 @@ async def seed_people(session: AsyncSession, now: datetime) -> None:
                    created_at=now - timedelta(days=2))
     )  # fmt: skip
     await session.flush()
+    await _reviews(session, now)
+
+
+async def _reviews(session: AsyncSession, now: datetime) -> None:
+    """Giulia's past chats: three reviewed by Sara, the latest waiting for her review."""
+    chats = list(
+        await session.scalars(
+            select(InteractionRow)
+            .where(InteractionRow.agent_id == "a-giulia", InteractionRow.channel == "chat",
+                   InteractionRow.status == "closed")
+            .order_by(InteractionRow.created_at.desc())
+            .limit(4)
+        )
+    )  # fmt: skip
+    feedback = ("Ottimo tono, ricorda di verificare l'identità.", "Bene la chiusura.",
+                "Troppo frettolosa sul riepilogo.")  # fmt: skip
+    for n, chat in enumerate(chats):
+        pending = n == 0
+        session.add(
+            ReviewRow(
+                id=f"rev-demo-{n}", trainee_id="a-giulia", tutor_id="a-sara",
+                interaction_id=chat.id, status="pending" if pending else "done",
+                score=None if pending else (4, 5, 3)[(n - 1) % 3],
+                feedback=None if pending else feedback[(n - 1) % 3],
+                released=None if pending else True,
+                created_at=chat.wrapup_at or now,
+                completed_at=None if pending else (chat.wrapup_at or now) + timedelta(minutes=5),
+            )
+        )  # fmt: skip
 
 
 async def _today(session: AsyncSession, now: datetime) -> None:
