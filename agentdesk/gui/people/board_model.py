@@ -20,10 +20,6 @@ Index = QModelIndex | QPersistentModelIndex
 MOOD_COLORS = {"negative": colors.DANGER, "positive": colors.OK, "neutral": colors.MUTED}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamBoardModel", text)
-
-
 class TeamBoardModel(QAbstractTableModel):
     """Members of the squad with state, time in it, current contact, mood, today's KPIs."""
 
@@ -34,9 +30,15 @@ class TeamBoardModel(QAbstractTableModel):
         super().__init__(parent)
         self.members: list[TeamMemberLive] = []
         self._headers = [
-            _tr("Operator"), _tr("State"), _tr("Time in state"), _tr("Current contact"),
-            _tr("Mood"), _tr("Handled"), _tr("AHT"), _tr("FCR"),
-        ]  # fmt: skip
+            QCoreApplication.translate("TeamBoardModel", "Operator"),
+            QCoreApplication.translate("TeamBoardModel", "State"),
+            QCoreApplication.translate("TeamBoardModel", "Time in state"),
+            QCoreApplication.translate("TeamBoardModel", "Current contact"),
+            QCoreApplication.translate("TeamBoardModel", "Mood"),
+            QCoreApplication.translate("TeamBoardModel", "Handled"),
+            QCoreApplication.translate("TeamBoardModel", "AHT"),
+            QCoreApplication.translate("TeamBoardModel", "FCR"),
+        ]
 
     def set_members(self, members: list[TeamMemberLive]) -> None:
         """Replace rows by agent id: changed rows are updated in place, others reset."""

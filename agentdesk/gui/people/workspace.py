@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from agentdesk.gui.people.board import BoardWorkspace
@@ -23,14 +24,14 @@ def install_workspace(
     tabs = QTabWidget(window)
     tabs.setObjectName("supervisorTabs")
     if profile.role is Role.TUTOR:
-        tabs.addTab(reviews, tabs.tr("Review queue"))
-        tabs.addTab(board, tabs.tr("My trainees"))
+        tabs.addTab(reviews, QCoreApplication.translate("SupervisorWorkspace", "Review queue"))
+        tabs.addTab(board, QCoreApplication.translate("SupervisorWorkspace", "My trainees"))
     else:
-        tabs.addTab(board, tabs.tr("Squad board"))
+        tabs.addTab(board, QCoreApplication.translate("SupervisorWorkspace", "Squad board"))
         if profile.role is Role.ADMIN:
-            tabs.addTab(reviews, tabs.tr("Review queue"))
+            tabs.addTab(reviews, QCoreApplication.translate("SupervisorWorkspace", "Review queue"))
     if center is not None:
-        tabs.addTab(center, tabs.tr("Customer 360"))
+        tabs.addTab(center, QCoreApplication.translate("SupervisorWorkspace", "Customer 360"))
     window.setCentralWidget(tabs)
     # A supervisor handles no contacts: the operator's panes make room for the board
     # (they stay in the View menu).
