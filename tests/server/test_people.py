@@ -221,7 +221,7 @@ async def test_trainee_is_held_until_the_tutor_releases(live_server: LiveServer)
             pending = (await sara.http.get("/reviews", params={"status": "pending"})).json()[
                 "items"
             ]
-            assert [p["id"] for p in pending] == [review["id"]]
+            assert review["id"] in [p["id"] for p in pending]
             r = await sara.http.post(
                 f"/reviews/{review['id']}",
                 json={"score": 4, "feedback": "Brava, più empatia", "release": True},
@@ -232,7 +232,7 @@ async def test_trainee_is_held_until_the_tutor_releases(live_server: LiveServer)
             nxt = await gs.event("interaction.offered")
             assert nxt["data"]["interaction"]["id"] == second
             trainees = (await sara.http.get("/nesting/trainees")).json()["items"]
-            assert trainees[0]["graduation"]["reviewed"] == 1
+            assert trainees[0]["graduation"]["reviewed"] == 4  # three seeded, and this one
             r = await sara.http.post("/nesting/trainees/a-giulia/graduate")
             assert r.status_code == 200 and r.json()["role"] == "operator"
 

@@ -128,15 +128,7 @@ async def decide(
     trainee = await uow.session.get(AgentRow, review.trainee_id)
     assert trainee is not None
     if decision.release and trainee.state == AgentState.REVIEW_HOLD.value:
-        pending = await uow.session.scalar(
-            select(ReviewRow.id).where(
-                ReviewRow.trainee_id == trainee.id,
-                ReviewRow.status == PENDING,
-                ReviewRow.id != review.id,
-            )
-        )
-        if pending is None:
-            await apply_state(uow, trainee, AgentState.READY, None)
+        await apply_state(uow, trainee, AgentState.READY, None)
     await uow.session.flush()
     view = await review_view(uow.session, review)
     await uow.emit(trainee.id, EventType.REVIEW_COMPLETED, ReviewEventData(review=view))

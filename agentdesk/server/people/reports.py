@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from agentdesk.domain import kpis
-from agentdesk.domain.fcr import Touch, is_repeat
+from agentdesk.domain.fcr import REPEAT_WINDOW, Touch, is_repeat
 from agentdesk.domain.kpis import Contact, KpiTotals
 from agentdesk.domain.surveys import Answer, SurveyType, summarize
 from agentdesk.protocol.people import KpiReport, NpsFigures, Period, Scope
@@ -32,9 +33,11 @@ class Selection:
 def select_contacts(w: Window, sel: Selection) -> list[Contact]:
     if sel.agent_ids is not None:
         return [c for c in w.contacts if c.agent_id in sel.agent_ids]
+    by_queue = w.by_queue()
     if sel.client_id is not None:
-        return [c for c in w.contacts if w.client_of.get(c.id) == sel.client_id]
-    return [c for c in w.contacts if c.queue_id == sel.queue_id]
+        queues = [q.id for q in w.queues.values() if q.client_id == sel.client_id]
+        return [c for q in queues for c in by_queue.get(q, [])]
+    return list(by_queue.get(sel.queue_id or "", []))
 
 
 def queues_of(w: Window, sel: Selection) -> set[str]:
@@ -57,23 +60,37 @@ def queues_of(w: Window, sel: Selection) -> set[str]:
 
 
 def fcr_flags(w: Window, contacts: Collection[Contact]) -> list[bool]:
+    """FCR of each handled contact with a customer (memoised per window: reports share it)."""
     index = w.touch_index()
+    times = w.touch_times()
     flags = []
     for c in contacts:
         if not c.handled or c.customer_id is None:
             continue
-        me = Touch(c.customer_id, c.queued_at, c.topic)
-        later = index.get(c.customer_id, ())
-        flags.append(not any(is_repeat(me, t) for t in later if t.at > c.queued_at))
+        known = w._fcr.get(c.id)
+        if known is None:
+            me = Touch(c.customer_id, c.queued_at, c.topic)
+            later = index.get(c.customer_id, [])
+            start = bisect_right(times.get(c.customer_id, []), c.queued_at)
+            known = True
+            for t in later[start:]:
+                if t.at > c.queued_at + REPEAT_WINDOW:
+                    break
+                if is_repeat(me, t):
+                    known = False
+                    break
+            w._fcr[c.id] = known
+        flags.append(known)
     return flags
 
 
 def service_level(w: Window, queues: set[str]) -> tuple[float | None, float | None, float]:
     """(service level, abandonment, target) over the queues, each client by its own policy."""
     by_client: dict[str, list[Contact]] = {}
-    for c in w.contacts:
-        if c.queue_id in queues:
-            by_client.setdefault(w.client_of.get(c.id, ""), []).append(c)
+    by_queue = w.by_queue()
+    for queue_id in queues:
+        client_id = w.queues[queue_id].client_id if queue_id in w.queues else ""
+        by_client.setdefault(client_id, []).extend(by_queue.get(queue_id, []))
     in_time = offered = abandoned = ab_offered = 0
     targets = []
     for client_id, contacts in by_client.items():

@@ -61,6 +61,24 @@ class Window:
     client_of: dict[str, str] = field(default_factory=dict)  # contact id -> client id
 
     _touch_index: dict[str, list[Touch]] | None = None
+    _touch_times: dict[str, list[datetime]] | None = None
+    _by_queue: dict[str, list[Contact]] | None = None
+    _fcr: dict[str, bool] = field(default_factory=dict)
+
+    def by_queue(self) -> dict[str, list[Contact]]:
+        """Contacts by queue (built once per window)."""
+        if self._by_queue is None:
+            index: dict[str, list[Contact]] = {}
+            for c in self.contacts:
+                index.setdefault(c.queue_id, []).append(c)
+            self._by_queue = index
+        return self._by_queue
+
+    def touch_times(self) -> dict[str, list[datetime]]:
+        """For each customer, the times of their touches in order (for bisecting)."""
+        if self._touch_times is None:
+            self._touch_times = {k: [t.at for t in v] for k, v in self.touch_index().items()}
+        return self._touch_times
 
     def touch_index(self) -> dict[str, list[Touch]]:
         """Touches by customer, oldest first (built once per window)."""
