@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from agentdesk.domain.erlang_c import staff
@@ -263,3 +265,59 @@ async def test_board_updates_and_alerts_on_a_burst(server_factory: ServerFactory
                     break
             live = (await luca.http.get("/teams/squadra-2/live")).json()
             assert any(q["waiting"] >= 6 for q in live["queues"])
+
+
+async def test_no_report_mixes_nps_kinds(shared_server: LiveServer) -> None:
+    """Relational and competitive answers on mario's contact move only their own kind, in
+    every report that shows NPS: /kpis/me, /kpis/teams, and /surveys/summary per kind."""
+    kinds = ("nps_transactional", "nps_relational", "nps_competitive")
+
+    async def snapshot(mario: Any, luca: Any) -> dict[str, dict[str, tuple[int, int, int]]]:
+        out: dict[str, dict[str, tuple[int, int, int]]] = {}
+        me = (await mario.http.get("/kpis/me")).json()["nps"]
+        team = (await luca.http.get("/kpis/teams/squadra-2")).json()["nps"]
+        for name, rows in (("me", me), ("team", team)):
+            out[name] = {r["type"]: (r["promoters"], r["passives"], r["detractors"]) for r in rows}
+        out["summary"] = {}
+        for kind in kinds:
+            s = (
+                await luca.http.get(
+                    "/surveys/summary",
+                    params={"type": kind, "scope": "team:squadra-2", "period": "today"},
+                )
+            ).json()["all"]
+            out["summary"][kind] = (s["promoters"], s["passives"], s["detractors"])
+        return out
+
+    async with (
+        operator(shared_server, "mario") as mario,
+        operator(shared_server, "luca") as luca,
+        customer(shared_server) as gw,
+    ):
+        contact = "int-day-a-mario-0"
+        detail = (await mario.http.get(f"/interactions/{contact}")).json()
+        before = await snapshot(mario, luca)
+        for kind, score, times in (("nps_relational", 10, 3), ("nps_competitive", 0, 2)):
+            for _ in range(times):
+                r = await gw.http.post(
+                    "/gateway/surveys",
+                    json={
+                        "interaction_id": contact,
+                        "customer_id": detail["customer_id"],
+                        "type": kind,
+                        "score": score,
+                        "comment": "",
+                    },
+                )
+                assert r.status_code == 201, r.text
+        after = await snapshot(mario, luca)
+        for report in ("me", "team", "summary"):
+            b, a = before[report], after[report]
+            assert a["nps_transactional"] == b["nps_transactional"], report
+            assert a["nps_relational"] == (b["nps_relational"][0] + 3, *b["nps_relational"][1:]), (
+                report
+            )
+            assert a["nps_competitive"] == (
+                *b["nps_competitive"][:2],
+                b["nps_competitive"][2] + 2,
+            ), report
