@@ -165,6 +165,15 @@ class BoardJob:
                     )
                 )
             )
+            online = set(
+                await session.scalars(
+                    select(AgentRow.id).where(
+                        AgentRow.state != "offline", AgentRow.role.in_(("operator", "trainee"))
+                    )
+                )
+            )
+            if not watchers and not online:
+                return  # nobody to tell: the floor is empty
             day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
             closed = Counter(
                 dict(
@@ -187,13 +196,6 @@ class BoardJob:
                         .group_by(InteractionRow.agent_id)
                     )
                     if agent_id is not None
-                )
-            )
-            online = set(
-                await session.scalars(
-                    select(AgentRow.id).where(
-                        AgentRow.state != "offline", AgentRow.role.in_(("operator", "trainee"))
-                    )
                 )
             )
         # an operator's day is pushed when it changes after we first saw it
