@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from agentdesk.domain import kpis
-from agentdesk.domain.fcr import REPEAT_WINDOW, Touch, is_repeat
+from agentdesk.domain.fcr import REPEAT_WINDOW, same_topic
 from agentdesk.domain.kpis import Contact, KpiTotals
 from agentdesk.domain.surveys import Answer, SurveyType, summarize
 from agentdesk.protocol.people import KpiReport, NpsFigures, Period, Scope
@@ -60,26 +60,28 @@ def queues_of(w: Window, sel: Selection) -> set[str]:
 
 
 def fcr_flags(w: Window, contacts: Collection[Contact]) -> list[bool]:
-    """FCR of each handled contact with a customer (memoised per window: reports share it)."""
-    index = w.touch_index()
-    times = w.touch_times()
+    """FCR of each handled contact with a customer: no later touch by the same customer on
+    the same topic within the window (:func:`agentdesk.domain.fcr.is_repeat`, unrolled over
+    sorted arrays for speed; memoised per window so reports share it)."""
+    times, topics = w.touch_arrays()
+    memo = w._fcr
     flags = []
     for c in contacts:
         if not c.handled or c.customer_id is None:
             continue
-        known = w._fcr.get(c.id)
+        known = memo.get(c.id)
         if known is None:
-            me = Touch(c.customer_id, c.queued_at, c.topic)
-            later = index.get(c.customer_id, [])
-            start = bisect_right(times.get(c.customer_id, []), c.queued_at)
+            at = times.get(c.customer_id, [])
+            tops = topics.get(c.customer_id, [])
+            i = bisect_right(at, c.queued_at)
+            limit = c.queued_at + REPEAT_WINDOW
             known = True
-            for t in later[start:]:
-                if t.at > c.queued_at + REPEAT_WINDOW:
-                    break
-                if is_repeat(me, t):
+            while i < len(at) and at[i] <= limit:
+                if same_topic(c.topic, tops[i]):
                     known = False
                     break
-            w._fcr[c.id] = known
+                i += 1
+            memo[c.id] = known
         flags.append(known)
     return flags
 
@@ -159,7 +161,7 @@ def build_report(w: Window, sel: Selection, period: Period) -> KpiReport:
     sl, abandonment, sl_target = service_level(w, queues_of(w, sel))
     people = sel.agent_ids or frozenset()
     occupancy, not_ready = presence(w, people, contacts)
-    facts = survey_facts(w, sel, {c.id for c in contacts})
+    facts = survey_facts(w, sel, {c.id for c in contacts} if sel.queue_id else set())
     csat = summarize(
         SurveyType.CSAT, [Answer(f.type, f.score) for f in facts if f.type is SurveyType.CSAT]
     )

@@ -60,8 +60,8 @@ class Window:
     policies: dict[str, Policy] = field(default_factory=dict)
     client_of: dict[str, str] = field(default_factory=dict)  # contact id -> client id
 
-    _touch_index: dict[str, list[Touch]] | None = None
     _touch_times: dict[str, list[datetime]] | None = None
+    _touch_topics: dict[str, list[str | None]] | None = None
     _by_queue: dict[str, list[Contact]] | None = None
     _fcr: dict[str, bool] = field(default_factory=dict)
 
@@ -74,22 +74,16 @@ class Window:
             self._by_queue = index
         return self._by_queue
 
-    def touch_times(self) -> dict[str, list[datetime]]:
-        """For each customer, the times of their touches in order (for bisecting)."""
-        if self._touch_times is None:
-            self._touch_times = {k: [t.at for t in v] for k, v in self.touch_index().items()}
-        return self._touch_times
-
-    def touch_index(self) -> dict[str, list[Touch]]:
-        """Touches by customer, oldest first (built once per window)."""
-        if self._touch_index is None:
-            index: dict[str, list[Touch]] = {}
-            for t in self.touches:
-                index.setdefault(t.customer_id, []).append(t)
-            for items in index.values():
-                items.sort(key=lambda t: t.at)
-            self._touch_index = index
-        return self._touch_index
+    def touch_arrays(self) -> tuple[dict[str, list[datetime]], dict[str, list[str | None]]]:
+        """For each customer, the times and topics of their touches in time order."""
+        if self._touch_times is None or self._touch_topics is None:
+            times: dict[str, list[datetime]] = {}
+            topics: dict[str, list[str | None]] = {}
+            for t in sorted(self.touches, key=lambda t: (t.customer_id, t.at)):
+                times.setdefault(t.customer_id, []).append(t.at)
+                topics.setdefault(t.customer_id, []).append(t.topic)
+            self._touch_times, self._touch_topics = times, topics
+        return self._touch_times, self._touch_topics
 
     def policy(self, client_id: str) -> Policy:
         return self.policies.get(client_id, Policy(ServiceLevelPolicy(), 0.8, DEFAULT_AHT_TARGET_S))
