@@ -24,7 +24,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--server", metavar="URL", help="connect to a running backend (shows the login dialog)"
     )
-    parser.add_argument("--user", help="username to sign in with (with --server)")
+    parser.add_argument(
+        "--user", help="username to sign in with (with --server; or a demo account, e.g. luca)"
+    )
     parser.add_argument("--password", help="password to sign in with (with --server)")
     parser.add_argument(
         "--offscreen", action="store_true", help="run without a display (QT_QPA_PLATFORM=offscreen)"

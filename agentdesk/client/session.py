@@ -21,7 +21,7 @@ from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
 from agentdesk.client.snapshot import DeskSnapshot, decode, encode
 from agentdesk.client.stream import Backoff, ConnectionStatus, EventStream
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
-from agentdesk.protocol.agents import AgentProfile, AgentStateView
+from agentdesk.protocol.agents import AgentProfile, AgentStateView, Role
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.customers import (
     Accounts,
@@ -51,6 +51,17 @@ from agentdesk.protocol.nba import NbaSuggestedData
 
 log = logging.getLogger(__name__)
 
+#: Events of the people features, handed to the listener's optional ``people_event``.
+PEOPLE_EVENTS = frozenset(
+    {
+        EventType.KPI_UPDATED,
+        EventType.SCORE_UPDATED,
+        EventType.TEAM_LIVE,
+        EventType.REVIEW_REQUESTED,
+        EventType.REVIEW_COMPLETED,
+        EventType.AGENT_MESSAGE,
+    }
+)
 #: An interaction in one of these states is no longer the operator's to show.
 _GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, InteractionStatus.QUEUED})
 
@@ -419,7 +430,9 @@ class Session:
     async def _load(self) -> None:
         """Profile and active interactions over REST, announced to the listener."""
         profile = await self.api.me()
-        interactions = await self.api.active_interactions()
+        # Team leaders, tutors and admins handle no contacts (the server refuses them the list).
+        handles = profile.role in (Role.OPERATOR, Role.TRAINEE)
+        interactions = await self.api.active_interactions() if handles else []
         self.profile = profile
         with self._guard("profile_changed"):
             self.listener.profile_changed(profile)
@@ -503,6 +516,12 @@ class Session:
                     hints_changed(data)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
+        elif event.type in PEOPLE_EVENTS:
+            # Optional listener extra: ``people_event(type, payload)`` (KPIs, board, reviews).
+            handler = getattr(self.listener, "people_event", None)
+            if handler is not None:
+                with self._guard("people_event"):
+                    handler(event.type.value, data)
         else:
             log.debug("event %s not handled by this desktop version", event.type)
 

@@ -20,6 +20,8 @@ class AgentCandidate:
     capacity: int  # how many interactions of this channel they may hold at once
     load: int  # how many they hold now (offered, active or in wrap-up)
     idle_since: datetime  # when they last became free; longest idle goes first
+    #: a trainee in nesting: only the queues their tutor enabled (None = no restriction)
+    queues: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class WaitingInteraction:
     client_id: str
     queued_at: datetime
     excluded_agents: frozenset[str] = frozenset()  # those who rejected or let it time out
+    queue_id: str = ""
 
 
 def eligible(agent: AgentCandidate, item: WaitingInteraction) -> bool:
@@ -41,6 +44,7 @@ def eligible(agent: AgentCandidate, item: WaitingInteraction) -> bool:
         and item.client_id in agent.clients
         and agent.load < agent.capacity
         and agent.agent_id not in item.excluded_agents
+        and (agent.queues is None or item.queue_id in agent.queues)
     )
 
 

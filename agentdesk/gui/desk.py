@@ -9,11 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.client.people import PeopleClient
+from agentdesk.client.rest import ApiClient
 from agentdesk.gui.assist.controller import AssistController
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.interactions.model import InteractionListModel
+from agentdesk.gui.people.board import BoardWorkspace
+from agentdesk.gui.people.controller import PeopleController
+from agentdesk.gui.people.reviews import ReviewQueue
+from agentdesk.gui.people.workspace import install_workspace
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
 from agentdesk.gui.shell.main_window import MainWindow
@@ -74,6 +80,9 @@ class Desk(QObject):
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
         self.assist_controller: AssistController | None = None
+        self.board: BoardWorkspace | None = None
+        self.reviews: ReviewQueue | None = None
+        self.people: PeopleController | None = None
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -89,6 +98,25 @@ class Desk(QObject):
     def _message_added(self, message: Message, _pending: bool) -> None:
         self.interactions.add_message(message)
 
+    def _attach_people(self, session: DeskSession) -> None:
+        """KPIs, the board and reviews come over the session's REST client, when it has one."""
+        api = getattr(session, "api", None)
+        if not isinstance(api, ApiClient):
+            return
+        self.board = BoardWorkspace()
+        self.reviews = ReviewQueue()
+        self.people = PeopleController(
+            PeopleClient(api), self.myday.server, self.board, self.reviews, self
+        )
+        self.workstation.profileChanged.connect(self._install_workspace)
+        self.workstation.profileChanged.connect(self.people.on_profile)
+        self.workstation.peopleEvent.connect(self.people.on_event)
+        self.people.message.connect(self.window.statusline.show_notice)
+
+    def _install_workspace(self, profile: AgentProfile) -> None:
+        if self.board is not None and self.reviews is not None:
+            install_workspace(self.window, profile, self.board, self.reviews)
+
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
         if self.controller is not None:
@@ -99,6 +127,7 @@ class Desk(QObject):
     def attach(self, session: DeskSession) -> DeskController:
         """Connect the panes' intents to ``session`` through a controller."""
         w = self.window
+        self._attach_people(session)
         c = DeskController(session, self.interactions, self.history, self)
         w.topbar.state.stateRequested.connect(c.set_state)
         w.interactions.acceptRequested.connect(c.accept)

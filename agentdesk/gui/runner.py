@@ -122,7 +122,7 @@ class DeskRunner:
             base_url = self._embedded_url() if embedded else self._remote_url()
             self._session = self._make_session(base_url)
             starting = asyncio.ensure_future(self._start_embedded()) if embedded else None
-            username = DEMO_USER if embedded else self._expected_user()
+            username = (self.options.user or DEMO_USER) if embedded else self._expected_user()
             try:
                 if username:
                     await self._session.show_last_known(username)
@@ -138,7 +138,10 @@ class DeskRunner:
                 )
                 ScriptAutopilot(self.window.assist.script_player, self.desk)
             if embedded:
-                await self._session.start(DEMO_USER, DEMO_PASSWORD)
+                # --user picks another demo account (team leader, tutor...) for demos.
+                await self._session.start(
+                    self.options.user or DEMO_USER, self.options.password or DEMO_PASSWORD
+                )
                 # The embedded demo exists to show chats arriving: start the day Ready.
                 await self._session.set_state(AgentState.READY)
                 self.desk.focus.refresh()

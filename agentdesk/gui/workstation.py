@@ -29,6 +29,7 @@ class Workstation(QObject):
     noticeRaised = Signal(str, str)  # level, text
     errorRaised = Signal(str)
     hintsChanged = Signal(object)  # NbaSuggestedData
+    peopleEvent = Signal(str, object)  # event type, payload (KpiUpdatedData, TeamLive dict...)
 
     # ---- SessionListener --------------------------------------------------------------
 
@@ -64,3 +65,6 @@ class Workstation(QObject):
 
     def error(self, text: str) -> None:
         self.errorRaised.emit(text)
+
+    def people_event(self, type_: str, data: object) -> None:
+        self.peopleEvent.emit(type_, data)

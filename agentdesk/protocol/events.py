@@ -16,9 +16,11 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from agentdesk.protocol.agents import AgentStateView
 from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
+from agentdesk.protocol.competition import ReviewEventData, ScoreUpdatedData
 from agentdesk.protocol.customers import Customer
 from agentdesk.protocol.interactions import Interaction, Message
 from agentdesk.protocol.nba import NbaSuggestedData
+from agentdesk.protocol.people import AgentMessageData, KpiUpdatedData
 from agentdesk.protocol.voice import MediaSdpData, MonitorStartedData
 
 
@@ -135,6 +137,11 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
     EventType.MEDIA_SDP: MediaSdpData,
     EventType.MONITOR_STARTED: MonitorStartedData,
     EventType.NBA_SUGGESTED: NbaSuggestedData,
+    EventType.KPI_UPDATED: KpiUpdatedData,
+    EventType.SCORE_UPDATED: ScoreUpdatedData,
+    EventType.REVIEW_REQUESTED: ReviewEventData,
+    EventType.REVIEW_COMPLETED: ReviewEventData,
+    EventType.AGENT_MESSAGE: AgentMessageData,
 }
 
 

@@ -18,11 +18,15 @@ from agentdesk.server.api.routes import (
     admin,
     assist,
     auth,
+    competition,
     customers,
     gateway,
     interactions,
+    kpis,
     me,
     streams,
+    supervision,
+    surveys,
     teams,
 )
 from agentdesk.server.config import ServerSettings
@@ -31,6 +35,7 @@ from agentdesk.server.db import Database, schema
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
+from agentdesk.server.people.board import BoardJob
 from agentdesk.server.seed import seed
 
 log = logging.getLogger(__name__)
@@ -59,6 +64,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
                 asyncio.create_task(retention_loop(ctx), name="retention"),
+                asyncio.create_task(BoardJob(ctx).run(), name="team-board"),
             ]
             if settings.simulate:
                 from agentdesk.server.simulator.runner import run_simulator
@@ -90,6 +96,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams, assist):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in (kpis, competition, supervision, surveys):  # people
         app.include_router(module.router, prefix=API_PREFIX)
     openapi.install(app, API_PREFIX)
     return app

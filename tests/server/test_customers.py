@@ -6,6 +6,8 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from agentdesk.gui.assist.pane import rows_from_accounts
+from agentdesk.protocol.customers import Accounts
 from tests.conftest import LiveServer
 from tests.server.helpers import customer, key, operator, stream
 
@@ -53,6 +55,9 @@ async def test_header_facts_agree_with_the_accounts(shared_server: LiveServer) -
                 for i in unpaid
             )
             assert ("invoice_due" in header["flags"]) == due_soon, (cid, header, unpaid)
+            # the desktop's accounts view marks the same invoices (one rule, one place)
+            rows = rows_from_accounts(Accounts.model_validate(accounts), today)
+            assert any(r.due_soon for r in rows) == due_soon, (cid, rows)
             overdue = any(i["status"] == "overdue" for i in unpaid)
             assert ("overdue" in header["flags"]) == overdue
             seen_due |= due_soon

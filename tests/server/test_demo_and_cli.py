@@ -70,6 +70,10 @@ async def test_the_demo_contact_centre(shared_server: LiveServer) -> None:
         "sara": "tutor",
         "luca": "team_leader",
         "admin": "admin",
+        # the second squad of the competition (seed/people.py)
+        "elena": "operator",
+        "paolo": "operator",
+        "marta": "operator",
     }
     assert team is not None and team.name == "Squadra Delfini"
     assert luca is not None and team.captain_id == luca.id

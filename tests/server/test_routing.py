@@ -71,21 +71,27 @@ async def test_waits_in_queue_until_someone_with_the_skill_is_ready(
 
 
 async def test_capacity_is_respected(live_server: LiveServer) -> None:
+    # marta (second squad) takes two chats at a time; giulia the trainee is in nesting,
+    # where a wrap-up leads to a review hold (tests/server/test_people.py)
     async with (
-        operator(live_server, "giulia") as giulia,
+        operator(live_server, "marta") as marta,
         customer(live_server) as c,
-        stream(live_server, giulia.token) as events,
+        stream(live_server, marta.token) as events,
     ):
-        await giulia.ready()  # max_chats 1
+        await marta.ready()  # max_chats 2
         first = await c.open_chat(handle="uno", entry_point="web-lario")
         second = await c.open_chat(handle="due", entry_point="web-lario")
-        offered = await events.event("interaction.offered")
-        assert offered["data"]["interaction"]["id"] == first
-        await giulia.accept(first)
-        assert (await giulia.wrapup(first, "altro")).status_code == 200
-        # Capacity freed by the wrap-up: the second one is offered now.
-        offered = await events.event("interaction.offered")
-        assert offered["data"]["interaction"]["id"] == second
+        third = await c.open_chat(handle="tre", entry_point="web-lario")
+        offered = [
+            (await events.event("interaction.offered"))["data"]["interaction"]["id"]
+            for _ in range(2)
+        ]
+        assert offered == [first, second]
+        await marta.accept(first)
+        assert (await marta.wrapup(first, "altro")).status_code == 200
+        # Capacity freed by the wrap-up: the third one is offered now.
+        offered_next = await events.event("interaction.offered")
+        assert offered_next["data"]["interaction"]["id"] == third
 
 
 async def test_a_rejected_offer_goes_to_someone_else(live_server: LiveServer) -> None:

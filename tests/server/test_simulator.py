@@ -188,3 +188,41 @@ async def test_a_missing_server_is_survived_and_stop_is_clean(tmp_path: Path) ->
         await _stop(sim, task)
         await database.dispose()
     assert sim.opened == 0
+
+
+async def test_simulated_customers_answer_surveys(
+    server: EmbeddedServer, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agentdesk.server.db.models import SurveyRow
+    from agentdesk.server.simulator import traffic
+
+    monkeypatch.setattr(traffic, "SURVEY_SHARE", 1.0)
+    sim = TrafficSimulator(server.base_url, KEY, db.sessions, rate_per_min=0.01, seed=5)
+    sim._http = httpx.AsyncClient(base_url=server.base_url, headers={"X-Gateway-Key": KEY})
+    try:
+        async with db.sessions() as session:
+            row = await session.scalar(
+                select(InteractionRow).where(InteractionRow.customer_id.is_not(None)).limit(1)
+            )
+            assert row is not None and row.customer_id is not None
+            customer = await session.get(CustomerRow, row.customer_id)
+        assert customer is not None
+        chat = traffic._Chat(
+            customer=traffic.SimCustomer(
+                customer.chat_handle or "x", customer.client_id, customer.name, customer.id
+            ),
+            topic=traffic.txt.TOPICS[0],
+            irritated=True,
+            exchanges=2,
+            interaction_id=row.id,
+        )  # fmt: skip
+        await sim._survey(chat)
+        assert sim.surveys == 1
+        async with db.sessions() as session:
+            answers = list(
+                await session.scalars(select(SurveyRow).where(SurveyRow.interaction_id == row.id))
+            )
+        mine = [a for a in answers if not a.id.startswith("srv-int")]
+        assert mine and mine[-1].type in ("csat", "nps_transactional", "ces")
+    finally:
+        await sim._http.aclose()

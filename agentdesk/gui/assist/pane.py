@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.domain.invoices import falls_due_soon
 from agentdesk.gui import colors, fmt
 from agentdesk.gui.assist.hints import HintsPanel
 from agentdesk.gui.assist.script_player import ScriptPlayer
@@ -35,9 +37,12 @@ class InvoiceRow:
     detail: str
     amount: str = ""
     overdue: bool = False
+    #: falls due soon: the same rule as the header's "invoice due" flag
+    due_soon: bool = False
 
 
-def rows_from_accounts(accounts: Accounts) -> list[InvoiceRow]:
+def rows_from_accounts(accounts: Accounts, today: date | None = None) -> list[InvoiceRow]:
+    today = today or datetime.now(UTC).date()
     rows = []
     for inv in accounts.invoices:
         if inv.status is InvoiceStatus.PAID:
@@ -50,7 +55,11 @@ def rows_from_accounts(accounts: Accounts) -> list[InvoiceRow]:
             due = QCoreApplication.translate("AssistPane", "overdue since %1").replace(
                 "%1", fmt.date_only(inv.due_on)
             )
-        rows.append(InvoiceRow(inv.number, due, fmt.money(inv.amount), overdue))
+        try:
+            due_soon = falls_due_soon(inv.status.value, date.fromisoformat(inv.due_on), today)
+        except ValueError:
+            due_soon = False
+        rows.append(InvoiceRow(inv.number, due, fmt.money(inv.amount), overdue, due_soon))
     return rows
 
 
@@ -239,6 +248,8 @@ class AssistPane(QScrollArea):
         detail.setObjectName("muted")
         if row.overdue:
             detail.setStyleSheet(f"color: {colors.DANGER};")
+        elif row.due_soon:
+            detail.setStyleSheet(f"color: {colors.WARN};")
         left.addWidget(title)
         left.addWidget(detail)
         layout.addLayout(left, 1)

@@ -1,14 +1,20 @@
-"""The "my day" bar: handled, AHT as a band around the target, FCR, open now."""
+"""The "my day" bar: handled, AHT as a band around the target, FCR, open now.
+
+Once the server's KPI report arrives (``/kpis/me``, then ``kpi.updated``) the bar shows the
+server's figures for today (FCR by the 7-day rule, CSAT, NPS, mood, score and rank);
+until then it shows what this session has counted, labelled as such.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from agentdesk.gui import colors, fmt
+from agentdesk.gui.people.aht_plot import AhtBandPlot
+from agentdesk.gui.people.day_facts import ServerDay, ServerFacts
 from agentdesk.gui.shell.myday_stats import AhtTarget, DayStats
 from agentdesk.gui.widgets import Fact
 from agentdesk.gui.workstation import Workstation
@@ -32,6 +38,8 @@ class MyDayModel(QObject):
         self._seen: dict[str, Interaction] = {}
         self._repeat_customers: set[str] = set()
         self.open_now = 0
+        #: the server's figures, when they have arrived
+        self.server = ServerDay(self)
         workstation.interactionChanged.connect(self.on_interaction)
         workstation.interactionRemoved.connect(self.on_removed)
 
@@ -78,48 +86,6 @@ class MyDayModel(QObject):
             self.changed.emit()
 
 
-class AhtBand(QWidget):
-    """A scale with the target band shaded and a marker at the current mean."""
-
-    def __init__(self, target: AhtTarget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.value: float | None = None
-        self.setMinimumWidth(180)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        return QSize(220, 26)
-
-    def set_value(self, value: float | None) -> None:
-        self.value = value
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        span = self.target.high_s * 1.6
-        width = self.width() - 2
-        bar = QRectF(1, self.height() / 2 - 4, width, 8)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e6eaef"))
-        painter.drawRoundedRect(bar, 4, 4)
-        band = QRectF(
-            1 + width * self.target.low_s / span,
-            bar.top(),
-            width * (self.target.high_s - self.target.low_s) / span,
-            bar.height(),
-        )
-        painter.setBrush(QColor("#cfe6d8"))
-        painter.drawRect(band)
-        if self.value is not None:
-            x = 1 + width * min(self.value, span) / span
-            color = colors.OK if self.target.position(self.value) == "within" else colors.WARN
-            painter.setPen(QPen(QColor(color), 3))
-            painter.drawLine(int(x), int(bar.top()) - 5, int(x), int(bar.bottom()) + 5)
-        painter.end()
-
-
 class MyDayBar(QFrame):
     """The bottom bar, clearly labelled as this session's figures."""
 
@@ -148,7 +114,7 @@ class MyDayBar(QFrame):
                 "Average handling time, from accept to the end of wrap-up, against the target band."
             )
         )
-        self.band = AhtBand(target, self)
+        self.band = AhtBandPlot(target.low_s, target.high_s, self)
         self.fcr = Fact(self.tr("FCR"), self)
         self.fcr.setToolTip(
             self.tr(
@@ -157,6 +123,7 @@ class MyDayBar(QFrame):
             )
         )
         self.open_now = Fact(self.tr("Open now"), self)
+        self.server_facts = ServerFacts(model.server, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(26)
@@ -166,20 +133,36 @@ class MyDayBar(QFrame):
         layout.addWidget(self.band, 1)
         layout.addWidget(self.fcr)
         layout.addWidget(self.open_now)
+        layout.addWidget(self.server_facts)
         layout.addStretch(1)
         model.changed.connect(self.refresh)
+        model.server.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         stats = self.model.stats
-        self.handled.set_value(str(stats.count))
-        aht = stats.aht_s
+        report = self.model.server.report
+        target = stats.target
+        if report is not None:
+            low, high = report.aht_band_s
+            target = AhtTarget(low, high)
+            self.band.set_target(low, high)
+            self.aht.caption.setText(
+                self.tr("AHT (target %1–%2)")
+                .replace("%1", fmt.duration(low))
+                .replace("%2", fmt.duration(high))
+            )
+            self.source.setText(self.tr("today"))
+            self.source.setToolTip(self.tr("The contact centre's figures for today"))
+        count = report.handled if report is not None else stats.count
+        aht = report.aht_s if report is not None else stats.aht_s
+        fcr = report.fcr if report is not None else stats.fcr
+        self.handled.set_value(str(count))
         if aht is None:
             self.aht.set_value(self.tr("none yet"), colors.MUTED)
         else:
-            within = stats.target.position(aht) == "within"
+            within = target.position(aht) == "within"
             self.aht.set_value(fmt.duration(aht), colors.OK if within else colors.WARN)
         self.band.set_value(aht)
-        fcr = stats.fcr
         self.fcr.set_value(fmt.percent(fcr) if fcr is not None else "–")
         self.open_now.set_value(str(self.model.open_now))

@@ -24,6 +24,7 @@ from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import Channel, InteractionStatus
 from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
+from agentdesk.server.people.nesting import enabled_queues
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, offer, requeue
 
@@ -38,6 +39,12 @@ HANDLER_ROLES = ("operator", "trainee")
 
 def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
+
+
+def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset[str]]) -> int:
+    """Trainees in nesting take one contact at a time (their load counts every channel)."""
+    cap = capacity(agent, channel)
+    return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
 async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Counter[str]]:
@@ -68,17 +75,23 @@ async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Counter[s
 
 
 def candidates_for(
-    channel: str, agents: list[AgentRow], loads: Counter[str]
+    channel: str,
+    agents: list[AgentRow],
+    loads: Counter[str],
+    nesting: dict[str, frozenset[str]],
 ) -> list[AgentCandidate]:
+    """Routing's view of ``agents`` for ``channel``; trainees in nesting are limited to
+    their enabled queues and one contact at a time."""
     return [
         AgentCandidate(
             agent_id=a.id,
             state=AgentState(a.state),
             skills=frozenset(a.skills),
             clients=frozenset(a.clients),
-            capacity=capacity(a, channel),
+            capacity=trainee_capacity(a, channel, nesting),
             load=loads[a.id],
             idle_since=a.idle_since,
+            queues=nesting.get(a.id) if a.role == "trainee" else None,
         )
         for a in agents
         if capacity(a, channel) > 0
@@ -125,8 +138,13 @@ async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> boo
     if ahead is not None:
         return False
     agents, loads = await ready_agents(uow.session)
-    item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at)
-    for interaction_id, agent_id in plan_offers(candidates_for(row.channel, agents, loads), [item]):
+    trainees = any(a.role == "trainee" for a in agents)
+    nesting = await enabled_queues(uow.session) if trainees else {}
+    item = WaitingInteraction(
+        row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id
+    )
+    candidates = candidates_for(row.channel, agents, loads, nesting)
+    for interaction_id, agent_id in plan_offers(candidates, [item]):
         if interaction_id == row.id:
             return await try_offer(uow, row, agent_id, row.channel)
     return False
@@ -155,6 +173,8 @@ class Router:
         now = utcnow()
         await self._expire_offers(now)
         waiting, agents, loads = await self._snapshot()
+        async with self.ctx.db.read() as session:
+            nesting = await enabled_queues(session)
         reoffer = timedelta(seconds=self.ctx.settings.reoffer_after_s)
         by_channel: dict[str, list[WaitingInteraction]] = {}
         for row, skill in waiting:
@@ -163,10 +183,12 @@ class Router:
                 for agent_id, when in row.excluded.items()
                 if datetime.fromisoformat(when) + reoffer > now
             )
-            item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, excluded)
+            item = WaitingInteraction(
+                row.id, skill, row.client_id, row.queued_at, excluded, queue_id=row.queue_id
+            )
             by_channel.setdefault(row.channel, []).append(item)
         for channel, items in by_channel.items():
-            candidates = candidates_for(channel, agents, loads)
+            candidates = candidates_for(channel, agents, loads, nesting)
             for interaction_id, agent_id in plan_offers(candidates, items):
                 await self._offer(interaction_id, agent_id, channel)
         return await self._next_deadline(now)

@@ -18,6 +18,7 @@ from agentdesk.protocol.interactions import InteractionStatus
 from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import AgentRow, InteractionRow
 from agentdesk.server.errors import Conflict
+from agentdesk.server.people.state_log import log_state
 from agentdesk.server.services.offers import withdraw_offers
 from agentdesk.server.services.views import state_view
 
@@ -50,6 +51,12 @@ async def set_state(
 ) -> AgentStateView:
     """Apply an operator's request; :class:`Conflict` (409) when the machine refuses it."""
     current = AgentState(agent.state)
+    if current is AgentState.REVIEW_HOLD and agent.role == "trainee":
+        raise Conflict(
+            "a trainee leaves review hold only when the tutor releases them",
+            code=codes.ILLEGAL_TRANSITION,
+            details={"current": current.value, "target": target.value, "why": "review_hold"},
+        )
     busy = await count_interactions(uow.session, agent.id, BUSY)
     try:
         check_transition(current, target, reason, active_interactions=busy)
@@ -76,6 +83,7 @@ async def apply_state(
     agent.state_since = uow.now
     if target is AgentState.READY:
         agent.idle_since = uow.now
+    log_state(uow.session, agent.id, target.value, agent.state_reason, uow.now)
     await uow.session.flush()
     view = state_view(agent)
     await uow.emit(agent.id, EventType.AGENT_STATE, AgentStateData(agent_id=agent.id, state=view))

@@ -10,6 +10,8 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from agentdesk.domain.fcr import REPEAT_WINDOW, same_topic
+from agentdesk.domain.invoices import falls_due_soon
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.customers import (
     Accounts,
@@ -31,10 +33,6 @@ from agentdesk.server.db.models import (
 from agentdesk.server.errors import Invalid, NotFound
 from agentdesk.server.ids import new_id
 
-#: A contact within this window on the same topic is a repeat contact (FCR's window).
-REPEAT_WINDOW = timedelta(days=7)
-#: An open invoice falling due within this window raises the invoice_due flag.
-DUE_WINDOW = timedelta(days=10)
 #: Unresolved contacts this recent count as open cases.
 CASE_WINDOW = timedelta(days=30)
 UNPAID = (InvoiceStatus.OPEN.value, InvoiceStatus.OVERDUE.value)
@@ -146,10 +144,7 @@ async def customer_view(
         flags.append("repeat_contact")
     if any(i.status == InvoiceStatus.OVERDUE.value for i in invoices):
         flags.append("overdue")
-    if any(
-        i.status == InvoiceStatus.OPEN.value and now <= i.due_at <= now + DUE_WINDOW
-        for i in invoices
-    ):
+    if any(falls_due_soon(i.status, i.due_at.date(), now.date()) for i in invoices):
         flags.append("invoice_due")
     return Customer(
         id=row.id,
@@ -171,12 +166,11 @@ async def customer_view(
 def repeat_contact(
     recent: Sequence[tuple[datetime, str, str | None, bool | None]], now: datetime
 ) -> bool:
-    """Two contacts within the window, on the same topic when both have one."""
+    """Two contacts within the window, on the same topic when both have one (FCR's rule)."""
     window = [r for r in recent if r[0] >= now - REPEAT_WINDOW]
     for i, (ts_a, _s, topic_a, _r) in enumerate(window):
         for ts_b, _s2, topic_b, _r2 in window[i + 1 :]:
-            same_topic = topic_a is None or topic_b is None or topic_a == topic_b
-            if same_topic and ts_a - ts_b <= REPEAT_WINDOW:
+            if same_topic(topic_a, topic_b) and ts_a - ts_b <= REPEAT_WINDOW:
                 return True
     return False
 

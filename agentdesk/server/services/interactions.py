@@ -24,6 +24,7 @@ from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import AgentRow, ClientRow, InteractionRow, MessageRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
+from agentdesk.server.people.nesting import hold_for_review
 from agentdesk.server.services import nba
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, requeue
@@ -207,6 +208,7 @@ async def wrapup(
         EventType.INTERACTION_ENDED,
         InteractionEndedData(interaction=view, reason="wrapped_up"),
     )
+    await hold_for_review(uow, agent, row)  # trainees: the tutor reviews before the next one
     uow.after_commit(uow.ctx.kick_router)
     return view
 

@@ -58,6 +58,13 @@ class SimCustomer:
     handle: str
     client_id: str
     name: str
+    customer_id: str = ""
+
+
+#: Share of finished chats whose customer answers the survey.
+SURVEY_SHARE = 0.35
+SURVEY_COMMENTS_HIGH = ("", "Gentilissimi, grazie.", "Risposta veloce e chiara.", "")
+SURVEY_COMMENTS_LOW = ("", "Ho dovuto ripetere tutto due volte.", "Attesa troppo lunga.")
 
 
 @dataclass
@@ -121,6 +128,8 @@ class TrafficSimulator:
         self.replied = 0
         self.abandoned = 0
         self.finished = 0
+        #: survey answers sent after finished chats
+        self.surveys = 0
 
     @property
     def ws_url(self) -> str:
@@ -200,13 +209,15 @@ class TrafficSimulator:
     async def _load_customers(self) -> list[SimCustomer]:
         async with self._sessions() as session:
             rows = await session.execute(
-                select(CustomerRow.chat_handle, CustomerRow.client_id, CustomerRow.name)
+                select(
+                    CustomerRow.chat_handle, CustomerRow.client_id, CustomerRow.name, CustomerRow.id
+                )
                 .where(CustomerRow.chat_handle.is_not(None), CustomerRow.is_prospect.is_(False))
                 .order_by(CustomerRow.id)
             )
             return [
-                SimCustomer(handle=handle, client_id=client_id, name=name)
-                for handle, client_id, name in rows
+                SimCustomer(handle=handle, client_id=client_id, name=name, customer_id=cid)
+                for handle, client_id, name, cid in rows
                 if handle
             ]
 
@@ -386,12 +397,34 @@ class TrafficSimulator:
                     pending.append(event)
             if ended:
                 self.finished += 1
+                await self._survey(chat)
                 return
             if last:
                 if await self._sleep(rng.uniform(1.0, 4.0) * self.time_scale):
                     await self._request("POST", f"/chats/{interaction_id}/end")
                     self.finished += 1
+                    await self._survey(chat)
                 return
+
+    async def _survey(self, chat: _Chat) -> None:
+        """Some customers answer the survey after the chat (irritated ones score lower)."""
+        rng = self._rng
+        if not chat.customer.customer_id or rng.random() >= SURVEY_SHARE:
+            return
+        kind = rng.choice(("csat", "nps_transactional", "ces"))
+        low = chat.irritated
+        score = {
+            "csat": rng.randint(1, 3) if low else rng.randint(4, 5),
+            "ces": rng.randint(2, 4) if low else rng.randint(5, 7),
+        }.get(kind, rng.randint(0, 6) if low else rng.randint(7, 10))
+        comment = rng.choice(SURVEY_COMMENTS_LOW if low else SURVEY_COMMENTS_HIGH)
+        await self._request(
+            "POST",
+            "/surveys",
+            {"interaction_id": chat.interaction_id, "customer_id": chat.customer.customer_id,
+             "type": kind, "score": score, "comment": comment},
+        )  # fmt: skip
+        self.surveys += 1
 
     async def _next(self, chat: _Chat, within_s: float) -> GatewayEvent | None:
         """The chat's next gateway event, or None on timeout or stop."""

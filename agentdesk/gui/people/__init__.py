@@ -1,0 +1,1 @@
+"""The people views: "My day" from the server, the squad board, the tutor's review queue."""

@@ -1,0 +1,42 @@
+"""Puts the supervisor's workspace (squad board, review queue) into the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from agentdesk.gui.people.board import BoardWorkspace
+from agentdesk.gui.people.reviews import ReviewQueue
+from agentdesk.protocol.agents import AgentProfile, Role
+
+
+def install_workspace(
+    window: QMainWindow, profile: AgentProfile, board: BoardWorkspace, reviews: ReviewQueue
+) -> QTabWidget | None:
+    """For team leaders, tutors and admins: tabs with the board (and the review queue for
+    tutors), the Customer 360 kept as the last tab. Operators keep their window as it is."""
+    if profile.role not in (Role.TEAM_LEADER, Role.TUTOR, Role.ADMIN):
+        return None
+    current = window.centralWidget()
+    if current is not None and current.objectName() == "supervisorTabs":
+        return None
+    center = window.takeCentralWidget()
+    tabs = QTabWidget(window)
+    tabs.setObjectName("supervisorTabs")
+    if profile.role is Role.TUTOR:
+        tabs.addTab(reviews, QCoreApplication.translate("SupervisorWorkspace", "Review queue"))
+        tabs.addTab(board, QCoreApplication.translate("SupervisorWorkspace", "My trainees"))
+    else:
+        tabs.addTab(board, QCoreApplication.translate("SupervisorWorkspace", "Squad board"))
+        if profile.role is Role.ADMIN:
+            tabs.addTab(reviews, QCoreApplication.translate("SupervisorWorkspace", "Review queue"))
+    if center is not None:
+        tabs.addTab(center, QCoreApplication.translate("SupervisorWorkspace", "Customer 360"))
+    window.setCentralWidget(tabs)
+    # A supervisor handles no contacts: the operator's panes make room for the board
+    # (they stay in the View menu).
+    for name in ("interactions_dock", "assist_dock", "myday_dock"):
+        dock = getattr(window, name, None)
+        if dock is not None:
+            dock.hide()
+    return tabs

@@ -1,0 +1,102 @@
+"""``/competition``: season leaderboards, my score, penalties."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from agentdesk.protocol.agents import Role
+from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.competition import CompetitionMe, Leaderboard, PenaltyRequest, PenaltyView
+from agentdesk.server.api.deps import AnyAgent, Ctx, Principal, RoleGuard
+from agentdesk.server.db.models import AgentRow
+from agentdesk.server.db.people_models import PenaltyRow, SeasonRow
+from agentdesk.server.errors import Forbidden, NotFound
+from agentdesk.server.ids import new_id
+from agentdesk.server.people.competition import leaderboard, season_at
+from agentdesk.server.people.window import load_window
+
+router = APIRouter(prefix="/competition", tags=["competition"])
+#: QA is done by team leaders and admins in this centre.
+Judge = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.ADMIN))]
+
+
+async def _board(ctx: Ctx, season_id: str | None) -> Leaderboard:
+    now = utcnow()
+    async with ctx.db.read() as session:
+        season = (
+            await session.get(SeasonRow, season_id) if season_id else await season_at(session, now)
+        )
+        if season is None:
+            raise NotFound(f"no season {season_id}" if season_id else "no season is defined")
+        w = await load_window(
+            session, season.starts_at, season.ends_at, now, ctx.settings.service_level_threshold_s
+        )
+        board = await leaderboard(session, season, w)
+    if board.winner_team_id and season.winner_team_id is None:
+        async with ctx.transaction() as uow:
+            row = await uow.session.get(SeasonRow, season.id)
+            if row is not None:
+                row.winner_team_id = board.winner_team_id
+    return board
+
+
+@router.get("/leaderboard", response_model=Leaderboard)
+async def get_leaderboard(principal: AnyAgent, ctx: Ctx, season: str | None = None) -> Leaderboard:
+    """Squad and individual leaderboards; each entry carries its score lines."""
+    return await _board(ctx, season)
+
+
+@router.get("/me", response_model=CompetitionMe)
+async def my_competition(principal: AnyAgent, ctx: Ctx) -> CompetitionMe:
+    board = await _board(ctx, None)
+    me = next((e for e in board.individuals if e.agent_id == principal.id), None)
+    if me is None:
+        raise NotFound("you are not in this season's competition")
+    squad = next((s for s in board.squads if s.team_id == principal.agent.team_id), None)
+    return CompetitionMe(
+        season=board.season,
+        me=me,
+        squad=squad,
+        squads=len(board.squads),
+        individuals=len(board.individuals),
+    )
+
+
+@router.post("/penalties", response_model=PenaltyView, status_code=201)
+async def add_penalty(body: PenaltyRequest, principal: Judge, ctx: Ctx) -> PenaltyView:
+    """A penalty for a serious error, with its reason; team leaders only for their squad."""
+    now = utcnow()
+    async with ctx.transaction() as uow:
+        agent = await uow.session.get(AgentRow, body.agent_id)
+        if agent is None:
+            raise NotFound(f"no agent {body.agent_id}")
+        if principal.role is not Role.ADMIN and agent.team_id != principal.agent.team_id:
+            raise Forbidden("you can penalise only your own squad")
+        season = (
+            await uow.session.get(SeasonRow, body.season)
+            if body.season
+            else await season_at(uow.session, now)
+        )
+        if season is None:
+            raise NotFound("no season")
+        row = PenaltyRow(
+            id=new_id("pen"),
+            season_id=season.id,
+            agent_id=agent.id,
+            points=body.points,
+            reason=body.reason,
+            by_id=principal.id,
+            created_at=uow.now,
+        )
+        uow.session.add(row)
+        await uow.session.flush()
+    return PenaltyView(
+        id=row.id,
+        agent_id=row.agent_id,
+        points=row.points,
+        reason=row.reason,
+        by=row.by_id,
+        at=row.created_at,
+    )

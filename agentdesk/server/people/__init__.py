@@ -1,0 +1,1 @@
+"""The server's people features: KPI engine, surveys, competition, board, nesting."""

@@ -1,0 +1,239 @@
+"""The team leader's live board (``GET /teams/{id}/live`` and ``team.live``) and its job.
+
+The job looks at the floor every :data:`TICK_S` and pushes ``team.live`` to the squad's team
+leader and tutors when anything on their board changed (states, loads, queues, alerts), and
+``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from agentdesk.domain.alerts import MemberNow, QueueNow, Thresholds, crossed
+from agentdesk.protocol.agents import Role
+from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.events import EventType
+from agentdesk.protocol.people import Alert, AlertKind, KpiUpdatedData, Period, Scope
+from agentdesk.protocol.teams import TeamLive, TeamMemberLive
+from agentdesk.server.acd.stats import compute, serves
+from agentdesk.server.context import ServerContext
+from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow, TeamRow
+from agentdesk.server.errors import NotFound
+from agentdesk.server.people.periods import window_for
+from agentdesk.server.people.reports import Selection, build_report
+from agentdesk.server.people.window import Window
+from agentdesk.server.services.agents import HELD
+from agentdesk.server.services.views import state_view
+
+log = logging.getLogger(__name__)
+TICK_S = 0.5
+SUPERVISORS = (Role.TEAM_LEADER.value, Role.TUTOR.value)
+
+
+async def build_team_live(
+    ctx: ServerContext, team_id: str, now: datetime, today: Window | None = None,
+    since: dict[str, datetime] | None = None,
+) -> TeamLive:  # fmt: skip
+    """The squad now: members with state, current contact, mood and today's KPIs; queues;
+    alerts for every threshold crossed (``since`` remembers when each alert began)."""
+    async with ctx.db.read() as session:
+        team = await session.get(TeamRow, team_id)
+        if team is None:
+            raise NotFound(f"no team {team_id}")
+        members = list(
+            await session.scalars(
+                select(AgentRow)
+                .where(AgentRow.team_id == team_id, AgentRow.enabled.is_(True))
+                .order_by(AgentRow.name)
+            )
+        )
+        held: dict[str, list[InteractionRow]] = {}
+        if members:
+            rows = await session.scalars(
+                select(InteractionRow)
+                .where(
+                    InteractionRow.agent_id.in_([m.id for m in members]),
+                    InteractionRow.status.in_(HELD),
+                )
+                .order_by(InteractionRow.created_at)
+            )
+            for row in rows:
+                if row.agent_id is not None:
+                    held.setdefault(row.agent_id, []).append(row)
+        names: dict[str, str] = {}
+        for rows_ in held.values():
+            for r in rows_:
+                if r.customer_id:
+                    names[r.id] = r.from_address
+        if today is None:
+            today = await window_for(
+                session, Period.TODAY, now, ctx.settings.service_level_threshold_s
+            )
+    figures = await compute(ctx, now)
+    queues = [f.stat for f in figures if any(serves(m, f.queue) for m in members)]
+    live_members = []
+    for m in members:
+        mine = held.get(m.id, [])
+        current = mine[-1] if mine else None
+        day = build_report(
+            today, Selection(Scope.OPERATOR, m.id, agent_ids=frozenset({m.id})), Period.TODAY
+        )
+        live_members.append(
+            TeamMemberLive(
+                agent_id=m.id, name=m.name, role=Role(m.role), state=state_view(m),
+                time_in_state_s=round(max(0.0, (now - m.state_since).total_seconds()), 1),
+                interactions=len(mine),
+                current_interaction_id=current.id if current else None,
+                current_channel=current.channel if current else None,
+                current_customer=names.get(current.id) if current else None,
+                mood=current.mood if current else None,
+                handled_today=day.handled, aht_today_s=day.aht_s, fcr_today=day.fcr,
+            )
+        )  # fmt: skip
+    targets = {q.queue: today.policy(q.client_id).sl_target for q in queues}
+    limits = Thresholds()
+    found = crossed(
+        [
+            QueueNow(q.queue, q.waiting, q.oldest_wait_s, q.service_level, targets[q.queue])
+            for q in queues
+        ],
+        [
+            MemberNow(m.agent_id, m.name, m.state.state.value, m.time_in_state_s, m.mood)
+            for m in live_members
+        ],
+        limits,
+    )
+    since = since if since is not None else {}
+    alerts = [
+        Alert(key=a.key, kind=AlertKind(a.kind), text=a.text, agent_id=a.agent_id,
+              queue=a.queue, since=since.setdefault(a.key, now))
+        for a in found
+    ]  # fmt: skip
+    for key in list(since):
+        if key not in {a.key for a in found}:
+            del since[key]
+    return TeamLive(
+        team_id=team.id, name=team.name, captain_id=team.captain_id, members=live_members,
+        queues=queues, service_level_target=max(targets.values(), default=0.8), alerts=alerts,
+    )  # fmt: skip
+
+
+def board_key(board: TeamLive) -> str:
+    """What decides a push: time in state and wait seconds grow every tick, so they count
+    only in coarse steps (a new state, a wait past another 10 s)."""
+    members = [m.model_copy(update={"time_in_state_s": 0}) for m in board.members]
+    queues = [q.model_copy(update={"oldest_wait_s": q.oldest_wait_s // 10}) for q in board.queues]
+    alerts = [a.model_copy(update={"text": ""}) for a in board.alerts]
+    return board.model_copy(
+        update={"members": members, "queues": queues, "alerts": alerts}
+    ).model_dump_json()
+
+
+class BoardJob:
+    """Pushes ``team.live`` and ``kpi.updated`` when what they show has changed."""
+
+    def __init__(self, ctx: ServerContext) -> None:
+        self.ctx = ctx
+        self._boards: dict[str, str] = {}
+        self._alert_since: dict[str, dict[str, datetime]] = {}
+        self._days: dict[str, tuple[int, int]] = {}
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("board update failed")
+            await asyncio.sleep(TICK_S)
+
+    async def tick(self) -> None:
+        now = utcnow()
+        async with self.ctx.db.read() as session:
+            watchers = list(
+                await session.scalars(
+                    select(AgentRow).where(
+                        AgentRow.role.in_(SUPERVISORS),
+                        AgentRow.state != "offline",
+                        AgentRow.team_id.is_not(None),
+                    )
+                )
+            )
+            online = set(
+                await session.scalars(
+                    select(AgentRow.id).where(
+                        AgentRow.state != "offline", AgentRow.role.in_(("operator", "trainee"))
+                    )
+                )
+            )
+            if not watchers and not online:
+                return  # nobody to tell: the floor is empty
+            day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            closed = Counter(
+                dict(
+                    (agent_id, int(n))
+                    for agent_id, n in await session.execute(
+                        select(InteractionRow.agent_id, func.count())
+                        .where(InteractionRow.wrapup_at >= day_start)
+                        .group_by(InteractionRow.agent_id)
+                    )
+                    if agent_id is not None
+                )
+            )
+            surveys = Counter(
+                dict(
+                    (agent_id, int(n))
+                    for agent_id, n in await session.execute(
+                        select(InteractionRow.agent_id, func.count())
+                        .join(SurveyRow, SurveyRow.interaction_id == InteractionRow.id)
+                        .where(SurveyRow.created_at >= day_start)
+                        .group_by(InteractionRow.agent_id)
+                    )
+                    if agent_id is not None
+                )
+            )
+        # an operator's day is pushed when it changes after we first saw it
+        changed_days = [
+            a for a in online if a in self._days and self._days[a] != (closed[a], surveys[a])
+        ]
+        for a in online:
+            self._days.setdefault(a, (closed[a], surveys[a]))
+        teams = {w.team_id for w in watchers if w.team_id}
+        if not teams and not changed_days:
+            return
+        async with self.ctx.db.read() as session:
+            today = await window_for(
+                session, Period.TODAY, now, self.ctx.settings.service_level_threshold_s
+            )
+        due: list[tuple[str, EventType, object]] = []
+        for team_id in teams:
+            board = await build_team_live(
+                self.ctx, team_id, now, today, self._alert_since.setdefault(team_id, {})
+            )
+            # time in state grows every tick; the board is pushed when anything else changes
+            key = board_key(board)
+            if self._boards.get(team_id) != key:
+                self._boards[team_id] = key
+                for w in watchers:
+                    if w.team_id == team_id:
+                        due.append((w.id, EventType.TEAM_LIVE, board))
+        for agent_id in changed_days:
+            sel = Selection(Scope.OPERATOR, agent_id, agent_ids=frozenset({agent_id}))
+            report = build_report(today, sel, Period.TODAY)
+            due.append((agent_id, EventType.KPI_UPDATED, KpiUpdatedData(report=report)))
+        if not due:
+            for agent_id in changed_days:
+                self._days[agent_id] = (closed[agent_id], surveys[agent_id])
+            return
+        async with self.ctx.transaction() as uow:
+            for agent_id, type_, data in due:
+                assert hasattr(data, "model_dump")
+                await uow.emit(agent_id, type_, data)  # type: ignore[arg-type]
+        for agent_id in changed_days:
+            self._days[agent_id] = (closed[agent_id], surveys[agent_id])

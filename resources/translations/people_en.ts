@@ -1,0 +1,390 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BoardWorkspace</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="34" />
+        <source>Squad board</source>
+        <translation>Squad board</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="47" />
+        <source>Private message to the selected operator</source>
+        <translation>Private message to the selected operator</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="48" />
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="51" />
+        <source>Available when voice calls land in AgentDesk (media bridge)</source>
+        <translation>Available when voice calls land in AgentDesk (media bridge)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="53" />
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="53" />
+        <source>Whisper</source>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="53" />
+        <source>Barge</source>
+        <translation>Barge</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="59" />
+        <source>Urgent KB communications: not available yet (the knowledge base API is not on this server)</source>
+        <translation>Urgent KB communications: not available yet (the knowledge base API is not on this server)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="77" />
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="78" />
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="87" />
+        <source>Staffing (Erlang C)</source>
+        <translation>Staffing (Erlang C)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="91" />
+        <source>Squad board — %1</source>
+        <translation>Squad board — %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="98" />
+        <source>%1: %2 waiting, longest %3, SL %4</source>
+        <translation>%1: %2 waiting, longest %3, SL %4</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="106" />
+        <source>SL now %1 · target %2</source>
+        <translation>SL now %1 · target %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="117" />
+        <source>No thresholds crossed</source>
+        <translation>No thresholds crossed</translation>
+    </message>
+</context>
+<context>
+    <name>ErlangCalculator</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="33" />
+        <source> per 30 min</source>
+        <translation> per 30 min</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="50" />
+        <source>Calculate</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="52" />
+        <source>Enter the forecast and press Calculate.</source>
+        <translation>Enter the forecast and press Calculate.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="56" />
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="57" />
+        <source>AHT</source>
+        <translation>AHT</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="58" />
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="59" />
+        <source>answered within</source>
+        <translation>answered within</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="60" />
+        <source>Shrinkage</source>
+        <translation>Shrinkage</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="64" />
+        <source>agents</source>
+        <translation>agents</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="65" />
+        <source>service level %</source>
+        <translation>service level %</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/erlang.py" line="93" />
+        <source>%1 agents (%2 scheduled): service level %3, ASA %4, occupancy %5</source>
+        <translation>%1 agents (%2 scheduled): service level %3, ASA %4, occupancy %5</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayBar</name>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="97" />
+        <source>this session</source>
+        <extracomment>the server's figures, when they have arrived</extracomment>
+        <translation>this session</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="101" />
+        <source>Counted on this workstation since you logged in; the contact centre's official figures may differ.</source>
+        <translation>Counted on this workstation since you logged in; the contact centre's official figures may differ.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="105" />
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="107" />
+        <location filename="../../agentdesk/gui/shell/myday.py" line="151" />
+        <source>AHT (target %1–%2)</source>
+        <translation>AHT (target %1–%2)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="114" />
+        <source>Average handling time, from accept to the end of wrap-up, against the target band.</source>
+        <translation>Average handling time, from accept to the end of wrap-up, against the target band.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="118" />
+        <source>FCR</source>
+        <translation>FCR</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="121" />
+        <source>First-contact resolution: contacts wrapped up as resolved whose customer was not a repeat contact.</source>
+        <translation>First-contact resolution: contacts wrapped up as resolved whose customer was not a repeat contact.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="125" />
+        <source>Open now</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="155" />
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="156" />
+        <source>The contact centre's figures for today</source>
+        <translation>The contact centre's figures for today</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/myday.py" line="162" />
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="90" />
+        <source>Your tutor's feedback: %1</source>
+        <translation>Your tutor's feedback: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="44" />
+        <source>No contact waits for your review.</source>
+        <translation>No contact waits for your review.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="54" />
+        <source>Score </source>
+        <translation>Score </translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="57" />
+        <source>Feedback for the trainee</source>
+        <translation>Feedback for the trainee</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="59" />
+        <source>Score and release</source>
+        <translation>Score and release</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="60" />
+        <source>Score and keep in hold</source>
+        <translation>Score and keep in hold</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="61" />
+        <source>Graduate to operator</source>
+        <translation>Graduate to operator</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="118" />
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="128" />
+        <source>no script</source>
+        <translation>no script</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="131" />
+        <source>%1 · mood %2 · script adherence %3</source>
+        <translation>%1 · mood %2 · script adherence %3</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/reviews.py" line="151" />
+        <source>Graduation: %1 of %2 reviewed contacts, average %3 (needs %4)</source>
+        <translation>Graduation: %1 of %2 reviewed contacts, average %3 (needs %4)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFacts</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="48" />
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="49" />
+        <source>Share of 4–5 answers to the satisfaction survey today</source>
+        <translation>Share of 4–5 answers to the satisfaction survey today</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="50" />
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="52" />
+        <source>Transactional NPS after your contacts (kept apart from the others)</source>
+        <translation>Transactional NPS after your contacts (kept apart from the others)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="54" />
+        <source>Mood</source>
+        <translation>Mood</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="55" />
+        <source>Customers' mood over your last contacts</source>
+        <translation>Customers' mood over your last contacts</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="56" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="57" />
+        <source>Season score: 70% quality, 30% quantity</source>
+        <translation>Season score: 70% quality, 30% quantity</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="75" />
+        <source>improving</source>
+        <translation>improving</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="76" />
+        <source>steady</source>
+        <translation>steady</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="77" />
+        <source>worsening</source>
+        <translation>worsening</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/day_facts.py" line="84" />
+        <source>%1 · #%2</source>
+        <translation>%1 · #%2</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWorkspace</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/workspace.py" line="27" />
+        <location filename="../../agentdesk/gui/people/workspace.py" line="32" />
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/workspace.py" line="28" />
+        <source>My trainees</source>
+        <translation>My trainees</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/workspace.py" line="30" />
+        <source>Squad board</source>
+        <translation>Squad board</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/workspace.py" line="34" />
+        <source>Customer 360</source>
+        <translation>Customer 360</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBoardModel</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="33" />
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="34" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="35" />
+        <source>Time in state</source>
+        <translation>Time in state</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="36" />
+        <source>Current contact</source>
+        <translation>Current contact</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="37" />
+        <source>Mood</source>
+        <translation>Mood</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="38" />
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="39" />
+        <source>AHT</source>
+        <translation>AHT</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board_model.py" line="40" />
+        <source>FCR</source>
+        <translation>FCR</translation>
+    </message>
+</context>
+</TS>
