@@ -16,10 +16,13 @@ from agentdesk.server.acd.stats import QueueStatsJob
 from agentdesk.server.api.routes import (
     admin,
     auth,
+    calls,
     customers,
     gateway,
+    gateway_calls,
     interactions,
     me,
+    monitor,
     streams,
     teams,
 )
@@ -30,6 +33,7 @@ from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
 from agentdesk.server.seed import seed
+from agentdesk.server.services.call_media import create_bridge
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             async with db.write() as session:
                 await seed(session, settings)
             ctx = ServerContext(settings, db, InProcessBus())
+            ctx.media = create_bridge(ctx)
             app.state.ctx = ctx
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
@@ -67,6 +72,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 for task in tasks:
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
+                await ctx.media.close()
         finally:
             await db.dispose()
 
@@ -81,6 +87,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
+    voice = (calls, monitor, gateway_calls)
+    for module in (auth, me, interactions, customers, teams, admin, gateway, streams, *voice):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -18,6 +18,7 @@ from agentdesk.server.security import hash_password
 from agentdesk.server.seed.history import seed_history
 from agentdesk.server.seed.kb import seed_kb
 from agentdesk.server.seed.org import seed_organisation
+from agentdesk.server.seed.voice import seed_voice
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ async def seed(session: AsyncSession, settings: ServerSettings) -> None:
         await seed_organisation(session, now)
         await seed_history(session, now, HISTORY_AGENTS)
         await seed_kb(session, now)
+    if settings.demo and await session.get(ClientRow, "lario") is not None:
+        await seed_voice(session, now)
     if settings.admin_password:
         await _bootstrap_admin(session, settings.admin_password)
 

@@ -24,6 +24,7 @@ from agentdesk.server.db.models import (
     MessageRow,
     TeamRow,
 )
+from agentdesk.server.services.call_views import call_state
 
 
 def client_ref(client: ClientRow) -> ClientRef:
@@ -119,4 +120,5 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         messages=[message_view(m) for m in messages],
         dispositions=dispositions(client),
         wrapup=wrapup,
+        call=await call_state(session, row.id) if row.channel == Channel.VOICE.value else None,
     )
