@@ -38,11 +38,14 @@ class ToneTrack(MediaStreamTrack):
         self._start: float | None = None
         #: wall-clock send time of each frame's first sample, by pts (for latency figures)
         self.sent_at: dict[int, float] = {}
-        self.pulse_at: int | None = None
+        #: Cleared to stop sending anything (a peer that vanished without a goodbye).
+        self.sending = asyncio.Event()
+        self.sending.set()
 
     async def recv(self) -> AudioFrame:
         if self.readyState != "live":
             raise MediaStreamError
+        await self.sending.wait()
         if self._start is None:
             self._start = time.monotonic()
         else:

@@ -152,6 +152,8 @@ async def _hand_back(
     _drop_leg(uow, row.id, me.id)
     await _ended_for(uow, me.id, row, "transferred")
     row.accepted_at = None
+    # The one who transferred it away is not offered it straight back.
+    row.excluded = {**row.excluded, me.id: uow.now.isoformat()}
     if agent_id is not None:
         row.status, row.agent_id, row.offered_at = S.OFFERED.value, agent_id, uow.now
         await uow.session.flush()
