@@ -18,7 +18,7 @@ from tests.voicepeer import VoicePeer
 
 LARIO_NUMBER = "+39 031 555 0100"
 #: Test tones: each party speaks its own frequency.
-CUSTOMER_HZ, MARIO_HZ, ANNA_HZ, LUCA_HZ = 700.0, 1100.0, 1500.0, 1900.0
+CUSTOMER_HZ, MARIO_HZ, ANNA_HZ, LUCA_HZ = 850.0, 1100.0, 1500.0, 1900.0
 #: Time for a change on the bridge to reach every ear (jitter buffers, one mix tick).
 SETTLE_S = 0.4
 

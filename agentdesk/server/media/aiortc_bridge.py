@@ -13,7 +13,7 @@ from av import AudioFrame
 
 from agentdesk.server.media.bridge import LegLost, MediaError
 from agentdesk.server.media.ice import peer_connection, prefer_contract_codecs
-from agentdesk.server.media.legs import Leg, to_mono48
+from agentdesk.server.media.legs import Leg, low_latency_receiver, to_mono48
 from agentdesk.server.media.mixing import MonitorMode, Role
 from agentdesk.server.media.room import Room
 
@@ -52,6 +52,10 @@ class AiortcBridge:
             raise MediaError(f"no call {call_id} on the bridge")
         return room
 
+    def frames_received(self) -> int:
+        """Audio frames received on every leg of every call so far (diagnostics)."""
+        return sum(leg.frames_in for room in self._rooms.values() for leg in room.legs.values())
+
     def legs(self, call_id: str) -> dict[str, Role]:
         room = self._rooms.get(call_id)
         return {} if room is None else {k: v.role for k, v in room.legs.items()}
@@ -64,6 +68,7 @@ class AiortcBridge:
         leg = Leg(leg_id, role, pc)
         transceiver = pc.addTransceiver(leg.out, direction="sendrecv")
         prefer_contract_codecs(transceiver)
+        low_latency_receiver(transceiver)
         tracks: list[MediaStreamTrack] = []
         pc.on("track", tracks.append)
         try:

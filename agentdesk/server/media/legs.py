@@ -8,8 +8,11 @@ import fractions
 import logging
 
 import numpy as np
-from aiortc import RTCPeerConnection
+from aiortc import RTCPeerConnection, RTCRtpTransceiver
+from aiortc.jitterbuffer import JitterBuffer, JitterFrame
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.rtp import RtpPacket
+from aiortc.utils import uint16_add
 from av import AudioFrame
 
 from agentdesk.server.media.mixing import Role
@@ -19,7 +22,9 @@ log = logging.getLogger(__name__)
 
 TIME_BASE = fractions.Fraction(1, RATE)
 #: Received audio kept at most (older samples are dropped): bounds the bridge's latency.
-MAX_BUFFERED = 2 * FRAME
+MAX_BUFFERED = 3 * FRAME
+#: A backlog of a whole frame that lasts this many ticks (200 ms) is dropped.
+DRAIN_AFTER_TICKS = 10
 #: Frames waiting to be sent at most (a sender not started yet must not build a backlog).
 MAX_QUEUED = 3
 
@@ -42,6 +47,35 @@ def to_mono48(frame: AudioFrame) -> Pcm:
         mono = np.interp(np.arange(count) * (rate / RATE), np.arange(len(mono)), mono)
     out: Pcm = np.clip(mono, -32768, 32767).astype(np.int16)
     return out
+
+
+class PassThroughJitterBuffer(JitterBuffer):
+    """Hand each audio packet to the decoder as it arrives (late ones are dropped).
+
+    aiortc's audio receiver waits for four newer packets before decoding one (80 ms); the
+    peers at both ends keep their own jitter buffers, so the bridge in the middle need not
+    add another. One RTP packet is one audio frame for Opus and PCMU.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(capacity=16)
+        self._last: int | None = None
+
+    def add(self, packet: RtpPacket) -> tuple[bool, JitterFrame | None]:
+        seq = packet.sequence_number
+        if self._last is not None:
+            ahead = uint16_add(seq, -self._last)
+            if ahead == 0 or ahead >= 0x8000:
+                return False, None  # not newer than what was already played
+        self._last = seq
+        return False, JitterFrame(data=getattr(packet, "_data", b""), timestamp=packet.timestamp)
+
+
+def low_latency_receiver(transceiver: RTCRtpTransceiver) -> None:
+    """Swap the receiver's audio jitter buffer for :class:`PassThroughJitterBuffer`."""
+    receiver = transceiver.receiver
+    if hasattr(receiver, "_RTCRtpReceiver__jitter_buffer"):
+        receiver._RTCRtpReceiver__jitter_buffer = PassThroughJitterBuffer()
 
 
 class MixedTrack(MediaStreamTrack):
@@ -87,8 +121,12 @@ class Leg:
         self._buffer: Pcm = np.zeros(0, dtype=np.int16)
         self.reader: asyncio.Task[None] | None = None
         self.closed = False
+        #: Frames received so far (for benchmarks and diagnostics).
+        self.frames_in = 0
+        self._backlog_ticks = 0
 
     def received(self, pcm: Pcm) -> None:
+        self.frames_in += 1
         buf = np.concatenate((self._buffer, pcm)) if len(self._buffer) else pcm
         if len(buf) > MAX_BUFFERED:
             buf = buf[-MAX_BUFFERED:]
@@ -99,6 +137,16 @@ class Leg:
         buf = self._buffer
         if not len(buf):
             return None
+        if len(buf) >= 2 * FRAME:
+            # A frame more than needed: after a jitter burst the delay would stay a frame
+            # longer for good, so once it has lasted a while one frame is skipped (a click
+            # once in a while rather than a click on every burst).
+            self._backlog_ticks += 1
+            if self._backlog_ticks >= DRAIN_AFTER_TICKS:
+                buf = buf[FRAME:]
+                self._backlog_ticks = 0
+        else:
+            self._backlog_ticks = 0
         if len(buf) >= FRAME:
             self._buffer = buf[FRAME:]
             return buf[:FRAME]
