@@ -64,6 +64,8 @@ class ServerSettings(BaseModel):
     media_lost_after_s: float = Field(default=10.0, gt=0)
     #: Voice: inbound customers are told the call is recorded (the consent noted on the call).
     recording_announced: bool = True
+    #: Routing: an operator on a call (offered, active or in wrap-up) is offered no new chats.
+    calls_block_chats: bool = True
     #: Voice: simulated calls per minute (0: none).
     simulate_call_rate: float = Field(default=1.0, ge=0)
 

@@ -39,6 +39,20 @@ def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
 
 
+def free_capacity(
+    agent: AgentRow, channel: str, loads: Counter[tuple[str, str]], calls_block_chats: bool
+) -> int:
+    """Slots left for ``channel``: each channel has its own limit, and a call in progress
+    keeps new chats away when the centre's policy says so."""
+    if (
+        calls_block_chats
+        and channel == Channel.CHAT.value
+        and loads[(agent.id, Channel.VOICE.value)] > 0
+    ):
+        return 0
+    return capacity(agent, channel)
+
+
 class Router:
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
@@ -72,6 +86,7 @@ class Router:
             )
             item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, excluded)
             by_channel.setdefault(row.channel, []).append(item)
+        block = self.ctx.settings.calls_block_chats
         for channel, items in by_channel.items():
             candidates = [
                 AgentCandidate(
@@ -79,12 +94,12 @@ class Router:
                     state=AgentState(a.state),
                     skills=frozenset(a.skills),
                     clients=frozenset(a.clients),
-                    capacity=capacity(a, channel),
-                    load=loads[a.id],
+                    capacity=free_capacity(a, channel, loads, block),
+                    load=loads[(a.id, channel)],
                     idle_since=a.idle_since,
                 )
                 for a in agents
-                if capacity(a, channel) > 0
+                if free_capacity(a, channel, loads, block) > 0
             ]
             for interaction_id, agent_id in plan_offers(candidates, items):
                 await self._offer(interaction_id, agent_id, channel)
@@ -92,7 +107,7 @@ class Router:
 
     async def _snapshot(
         self,
-    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[str]]:
+    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[tuple[str, str]]]:
         async with self.ctx.db.read() as session:
             result = await session.execute(
                 select(InteractionRow, QueueRow.skill)
@@ -110,19 +125,19 @@ class Router:
                     )
                 )
             )
-            loads: Counter[str] = Counter()
+            loads: Counter[tuple[str, str]] = Counter()
             if agents and waiting:
                 counts = await session.execute(
-                    select(InteractionRow.agent_id, func.count())
+                    select(InteractionRow.agent_id, InteractionRow.channel, func.count())
                     .where(
                         InteractionRow.agent_id.in_([a.id for a in agents]),
                         InteractionRow.status.in_(HELD),
                     )
-                    .group_by(InteractionRow.agent_id)
+                    .group_by(InteractionRow.agent_id, InteractionRow.channel)
                 )
-                for agent_id, count in counts:
+                for agent_id, channel, count in counts:
                     if agent_id is not None:
-                        loads[agent_id] = int(count)
+                        loads[(agent_id, channel)] = int(count)
         return waiting, agents, loads
 
     async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
@@ -139,12 +154,16 @@ class Router:
             )
             if agent is None or agent.state != AgentState.READY.value:
                 return
-            load = await uow.session.scalar(
-                select(func.count())
-                .select_from(InteractionRow)
+            counts = await uow.session.execute(
+                select(InteractionRow.channel, func.count())
                 .where(InteractionRow.agent_id == agent_id, InteractionRow.status.in_(HELD))
+                .group_by(InteractionRow.channel)
             )
-            if int(load or 0) >= capacity(agent, channel):
+            loads: Counter[tuple[str, str]] = Counter(
+                {(agent_id, str(ch)): int(n) for ch, n in counts}
+            )
+            free = free_capacity(agent, channel, loads, self.ctx.settings.calls_block_chats)
+            if loads[(agent_id, channel)] >= free:
                 return
             await offer(uow, row, agent_id)
 
