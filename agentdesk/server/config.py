@@ -68,6 +68,8 @@ class ServerSettings(BaseModel):
     calls_block_chats: bool = True
     #: Voice: simulated calls per minute (0: none).
     simulate_call_rate: float = Field(default=1.0, ge=0)
+    #: Voice: seconds from start to the first simulated call (not scaled by the time scale).
+    simulate_first_call_s: float = Field(default=20.0, ge=0)
 
     def resolved(self) -> ServerSettings:
         """A copy with the gateway key and admin password filled in from the environment."""
