@@ -34,6 +34,7 @@ from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
 from agentdesk.server.seed import seed
 from agentdesk.server.services.call_media import create_bridge
+from agentdesk.server.services.calls import end_orphaned_calls
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 await seed(session, settings)
             ctx = ServerContext(settings, db, InProcessBus())
             ctx.media = create_bridge(ctx)
+            await end_orphaned_calls(ctx)
             app.state.ctx = ctx
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),

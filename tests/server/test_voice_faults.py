@@ -191,3 +191,24 @@ async def test_a_leg_whose_peer_is_gone_ends_the_call_with_the_reason(
         assert ended["reason"] == "operator_lost"
         assert ended["interaction"]["status"] == "wrap_up"
         await asyncio.wait_for(customer.peer.ended.wait(), 15)
+
+
+async def test_a_call_cut_by_a_server_restart_is_ended_not_left_dangling(
+    live_server: LiveServer,
+) -> None:
+    async with (
+        operator(live_server, "mario") as mario,
+        stream(live_server, mario.token) as events,
+        phone_customer(live_server) as customer,
+        softphone(mario, MARIO_HZ) as phone,
+    ):
+        await mario.ready()
+        iid = await customer.call()
+        await events.event("interaction.offered", within=10)
+        await phone.answer(iid)
+    live_server.restart()
+    async with operator(live_server, "mario") as mario:
+        view = (await mario.http.get(f"/interactions/{iid}")).json()
+        assert view["status"] == "wrap_up"
+        r = await mario.http.post(f"/interactions/{iid}/hold")
+        assert r.status_code == 409

@@ -152,31 +152,42 @@ class AiortcBridge:
 
     # ---- who hears what --------------------------------------------------------------------
 
+    # A call the bridge does not know (it ended meanwhile) has nobody to hear a change:
+    # these do nothing then, rather than fail the request that asked for them.
+
     def set_role(self, call_id: str, leg_id: str, role: Role) -> None:
-        self._room(call_id).set_role(leg_id, role)
+        if room := self._rooms.get(call_id):
+            room.set_role(leg_id, role)
 
     def set_answered(self, call_id: str, answered: bool) -> None:
-        self._room(call_id).update(answered=answered)
+        if room := self._rooms.get(call_id):
+            room.update(answered=answered)
 
     def set_hold(self, call_id: str, on_hold: bool) -> None:
-        self._room(call_id).update(on_hold=on_hold)
+        if room := self._rooms.get(call_id):
+            room.update(on_hold=on_hold)
 
     def set_mute(self, call_id: str, leg_id: str, muted: bool) -> None:
-        self._room(call_id).set_mute(leg_id, muted)
+        if room := self._rooms.get(call_id):
+            room.set_mute(leg_id, muted)
 
     def set_conference(self, call_id: str, conference: bool) -> None:
-        self._room(call_id).update(conference=conference)
+        if room := self._rooms.get(call_id):
+            room.update(conference=conference)
 
     def set_monitor_mode(self, call_id: str, mode: MonitorMode) -> None:
-        self._room(call_id).update(monitor_mode=mode)
+        if room := self._rooms.get(call_id):
+            room.update(monitor_mode=mode)
 
     def send_dtmf(self, call_id: str, digits: str) -> None:
-        self._room(call_id).queue_dtmf(digits)
+        if room := self._rooms.get(call_id):
+            room.queue_dtmf(digits)
 
     # ---- recording -------------------------------------------------------------------------
 
     def start_recording(self, call_id: str, path: Path) -> None:
-        self._room(call_id).start_recording(path)
+        if room := self._rooms.get(call_id):
+            room.start_recording(path)
 
     async def stop_recording(self, call_id: str) -> Path | None:
         room = self._rooms.get(call_id)

@@ -46,6 +46,7 @@ END_NOTES = {
     "operator_lost": "Collegamento con l'operatore perso.",
     "agent_closed": "L'operatore ha chiuso la chiamata.",
     "no_answer": "Il cliente non ha risposto.",
+    "media_lost": "La chiamata si è interrotta (riavvio del server).",
 }
 
 
@@ -309,3 +310,26 @@ async def answer_outbound(
         uow.to_gateway(GatewayEventType.CALL_ANSWERED, row.id)
         await announce_call(uow, row)
     return GatewayCallCreated(interaction_id=interaction_id, sdp=answer)
+
+
+async def end_orphaned_calls(ctx: ServerContext) -> None:
+    """At start-up: calls left open by a previous run have no legs any more; end them."""
+    async with ctx.db.read() as session:
+        ids = list(
+            await session.scalars(
+                select(InteractionRow.id).where(
+                    InteractionRow.channel == Channel.VOICE.value,
+                    InteractionRow.status.in_((S.QUEUED.value, S.OFFERED.value, S.ACTIVE.value)),
+                )
+            )
+        )
+    for interaction_id in ids:
+        async with ctx.transaction() as uow:
+            row, call = await voice_row(uow, interaction_id)
+            call.media_end_reason = "server_restart"
+            if row.status == S.ACTIVE.value:
+                await finish_call(uow, row, call, "media_lost")
+            elif row.status in (S.QUEUED.value, S.OFFERED.value):
+                await abandon(uow, row, call)
+    if ids:
+        log.info("ended %d calls left open by the previous run", len(ids))
