@@ -26,7 +26,7 @@ async def bridged_call(http: httpx.AsyncClient, call_id: str, a: VoicePeer, b: V
 
 async def main(url: str, first: int, count: int) -> None:
     peers = [(VoicePeer(700), VoicePeer(1100)) for _ in range(count)]
-    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+    async with httpx.AsyncClient(base_url=url, timeout=180) as http:
         for i, (a, b) in enumerate(peers):
             await bridged_call(http, f"farm-{first + i}", a, b)
         print("ready", flush=True)

@@ -148,7 +148,8 @@ async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
             first += count
     for farm in farms:
         assert farm.stdout is not None
-        assert (await farm.stdout.readline()).strip() == b"ready"
+        line = await farm.stdout.readline()
+        assert line.strip() == b"ready", "a peer farm failed to set up its calls (see stderr)"
     await asyncio.sleep(1.0)  # flowing
     cpu0, wall0, frames0 = _cpu_seconds(pid), time.monotonic(), await _frames_in(url)
     await asyncio.sleep(CPU_WINDOW_S)
