@@ -138,3 +138,16 @@ class GatewayCallRequest(WireModel):
 class GatewayCallCreated(ResponseModel):
     interaction_id: str
     sdp: Sdp
+
+
+class GatewayAnswerRequest(WireModel):
+    """``POST /gateway/calls/{id}/answer``: the customer picked up an outbound call; their
+    leg's complete WebRTC offer (the reply is a :class:`GatewayCallCreated` with the answer)."""
+
+    sdp: Sdp = Field(min_length=10, max_length=_SDP_MAX)
+
+
+class GatewayDtmfRequest(WireModel):
+    """``POST /gateway/calls/{id}/dtmf``: digits the customer keyed."""
+
+    digits: str = Field(pattern=DTMF_PATTERN)

@@ -18,12 +18,15 @@ from agentdesk.server.api.routes import (
     admin,
     assist,
     auth,
+    calls,
     competition,
     customers,
     gateway,
+    gateway_calls,
     interactions,
     kpis,
     me,
+    monitor,
     streams,
     supervision,
     surveys,
@@ -37,6 +40,8 @@ from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
 from agentdesk.server.people.board import BoardJob
 from agentdesk.server.seed import seed
+from agentdesk.server.services.call_media import create_bridge
+from agentdesk.server.services.calls import end_orphaned_calls
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +64,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
             async with db.write() as session:
                 await seed(session, settings)
             ctx = ServerContext(settings, db, InProcessBus())
+            ctx.media = create_bridge(ctx)
+            await end_orphaned_calls(ctx)
             app.state.ctx = ctx
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
@@ -81,6 +88,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 for task in tasks:
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
+                await ctx.media.close()
         finally:
             await db.dispose()
 
@@ -95,7 +103,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    voice = (calls, monitor, gateway_calls)
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams, assist):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in voice:
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (kpis, competition, supervision, surveys):  # people
         app.include_router(module.router, prefix=API_PREFIX)

@@ -61,6 +61,19 @@ class ServerSettings(BaseModel):
     simulate_seed: int | None = None
     #: Multiplies the simulated customers' delays and patience (tests use a small one).
     simulate_time_scale: float = Field(default=1.0, gt=0)
+    #: Voice: where call recordings are written (None: beside the SQLite file, or the
+    #: user data directory).
+    recordings_dir: str | None = None
+    #: Voice: a leg that sends no audio for this long is taken as gone and the call ended.
+    media_lost_after_s: float = Field(default=10.0, gt=0)
+    #: Voice: inbound customers are told the call is recorded (the consent noted on the call).
+    recording_announced: bool = True
+    #: Routing: an operator on a call (offered, active or in wrap-up) is offered no new chats.
+    calls_block_chats: bool = True
+    #: Voice: simulated calls per minute (0: none).
+    simulate_call_rate: float = Field(default=1.0, ge=0)
+    #: Voice: seconds from start to the first simulated call (not scaled by the time scale).
+    simulate_first_call_s: float = Field(default=20.0, ge=0)
 
     def resolved(self) -> ServerSettings:
         """A copy with the gateway key and admin password filled in from the environment."""

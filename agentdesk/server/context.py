@@ -19,6 +19,7 @@ from agentdesk.server.config import ServerSettings
 from agentdesk.server.db import Database
 from agentdesk.server.events import store
 from agentdesk.server.events.bus import GATEWAY_CHANNEL, EventBus, agent_channel
+from agentdesk.server.media.bridge import MediaBridge
 
 
 class UnitOfWork:
@@ -69,6 +70,8 @@ class ServerContext:
         self.stats_needed = asyncio.Event()
         #: Agents whose queue statistics must be sent again (they came back from offline).
         self.stats_reset: set[str] = set()
+        #: Voice: where every call's legs terminate (set at start-up).
+        self.media: MediaBridge | None = None
 
     def kick_router(self) -> None:
         self.routing_needed.set()

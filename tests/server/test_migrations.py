@@ -109,9 +109,9 @@ async def test_a_database_at_the_first_migration_upgrades_without_loss(
 
     after = _counts(f"sqlite:///{path}")
     for table, before in SUMMARY["counts"].items():
-        if table in ("alembic_version", "auth_tokens", "events", "event_streams"):
-            continue  # the server's own sign-ins and streams grow
-        assert after[table] == before, table
+        # Nothing lost (a newer demo seed may add its own rows, sign-ins add tokens).
+        if table != "alembic_version":
+            assert after[table] >= before, table
     con = sqlite3.connect(path)
     texts = [
         r[0]

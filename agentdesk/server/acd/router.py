@@ -31,6 +31,8 @@ from agentdesk.server.services.offers import lock_interaction, offer, requeue
 log = logging.getLogger(__name__)
 
 S = InteractionStatus
+#: (agent id, channel) -> contacts held
+Loads = Counter[tuple[str, str]]
 #: Longest the router sleeps without a kick (a safety net, not the mechanism).
 MAX_IDLE_S = 30.0
 #: Roles that handle contacts (others may set a state but are never offered anything).
@@ -47,8 +49,38 @@ def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset
     return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
-async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Counter[str]]:
-    """Operators who may be offered something now, and how many contacts each holds."""
+def free_capacity(
+    agent: AgentRow, channel: str, loads: Loads, calls_block_chats: bool
+) -> int:
+    """Slots for ``channel``: each channel has its own limit, and a call in progress keeps
+    new chats away when the centre's policy says so."""
+    if (
+        calls_block_chats
+        and channel == Channel.CHAT.value
+        and loads[(agent.id, Channel.VOICE.value)] > 0
+    ):
+        return 0
+    return capacity(agent, channel)
+
+
+async def holding(session: AsyncSession, agent_ids: list[str]) -> Loads:
+    """How many contacts each agent holds, by channel."""
+    loads: Loads = Counter()
+    if not agent_ids:
+        return loads
+    counts = await session.execute(
+        select(InteractionRow.agent_id, InteractionRow.channel, func.count())
+        .where(InteractionRow.agent_id.in_(agent_ids), InteractionRow.status.in_(HELD))
+        .group_by(InteractionRow.agent_id, InteractionRow.channel)
+    )
+    for agent_id, channel, count in counts:
+        if agent_id is not None:
+            loads[(agent_id, str(channel))] = int(count)
+    return loads
+
+
+async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Loads]:
+    """Operators who may be offered something now, and what each holds."""
     agents = list(
         await session.scalars(
             select(AgentRow).where(
@@ -58,49 +90,49 @@ async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Counter[s
             )
         )
     )
-    loads: Counter[str] = Counter()
-    if agents:
-        counts = await session.execute(
-            select(InteractionRow.agent_id, func.count())
-            .where(
-                InteractionRow.agent_id.in_([a.id for a in agents]),
-                InteractionRow.status.in_(HELD),
-            )
-            .group_by(InteractionRow.agent_id)
-        )
-        for agent_id, count in counts:
-            if agent_id is not None:
-                loads[agent_id] = int(count)
-    return agents, loads
+    return agents, await holding(session, [a.id for a in agents])
 
 
 def candidates_for(
     channel: str,
     agents: list[AgentRow],
-    loads: Counter[str],
+    loads: Loads,
     nesting: dict[str, frozenset[str]],
+    calls_block_chats: bool,
 ) -> list[AgentCandidate]:
-    """Routing's view of ``agents`` for ``channel``; trainees in nesting are limited to
-    their enabled queues and one contact at a time."""
-    return [
-        AgentCandidate(
-            agent_id=a.id,
-            state=AgentState(a.state),
-            skills=frozenset(a.skills),
-            clients=frozenset(a.clients),
-            capacity=trainee_capacity(a, channel, nesting),
-            load=loads[a.id],
-            idle_since=a.idle_since,
-            queues=nesting.get(a.id) if a.role == "trainee" else None,
+    """Routing's view of ``agents`` for ``channel``: capacity per channel (a call may block
+    chats); trainees in nesting only in their enabled queues, one contact at a time."""
+    found = []
+    for a in agents:
+        nested = a.role == "trainee" and a.id in nesting
+        free = free_capacity(a, channel, loads, calls_block_chats)
+        if nested:
+            free = min(free, trainee_capacity(a, channel, nesting))
+        if free <= 0:
+            continue
+        load = (
+            sum(n for (who, _ch), n in loads.items() if who == a.id)
+            if nested
+            else loads[(a.id, channel)]
         )
-        for a in agents
-        if capacity(a, channel) > 0
-    ]
+        found.append(
+            AgentCandidate(
+                agent_id=a.id,
+                state=AgentState(a.state),
+                skills=frozenset(a.skills),
+                clients=frozenset(a.clients),
+                capacity=free,
+                load=load,
+                idle_since=a.idle_since,
+                queues=nesting.get(a.id) if a.role == "trainee" else None,
+            )
+        )
+    return found
 
 
-async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str, channel: str) -> bool:
+async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> bool:
     """Offer ``row`` (locked by the caller) if it is still possible: the interaction still
-    queued, the operator still ready with free capacity. Whether it was offered."""
+    queued, the operator still ready with room on its channel. Whether it was offered."""
     if row.status != S.QUEUED.value:
         return False
     agent = await uow.session.scalar(
@@ -111,12 +143,11 @@ async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str, channel
     )
     if agent is None or agent.state != AgentState.READY.value:
         return False
-    load = await uow.session.scalar(
-        select(func.count())
-        .select_from(InteractionRow)
-        .where(InteractionRow.agent_id == agent_id, InteractionRow.status.in_(HELD))
-    )
-    if int(load or 0) >= capacity(agent, channel):
+    loads = await holding(uow.session, [agent_id])
+    nesting = await enabled_queues(uow.session) if agent.role == "trainee" else {}
+    if not candidates_for(
+        row.channel, [agent], loads, nesting, uow.ctx.settings.calls_block_chats
+    ):
         return False
     await offer(uow, row, agent_id)
     return True
@@ -143,10 +174,11 @@ async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> boo
     item = WaitingInteraction(
         row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id
     )
-    candidates = candidates_for(row.channel, agents, loads, nesting)
+    block = uow.ctx.settings.calls_block_chats
+    candidates = candidates_for(row.channel, agents, loads, nesting, block)
     for interaction_id, agent_id in plan_offers(candidates, [item]):
         if interaction_id == row.id:
-            return await try_offer(uow, row, agent_id, row.channel)
+            return await try_offer(uow, row, agent_id)
     return False
 
 
@@ -187,15 +219,16 @@ class Router:
                 row.id, skill, row.client_id, row.queued_at, excluded, queue_id=row.queue_id
             )
             by_channel.setdefault(row.channel, []).append(item)
+        block = self.ctx.settings.calls_block_chats
         for channel, items in by_channel.items():
-            candidates = candidates_for(channel, agents, loads, nesting)
+            candidates = candidates_for(channel, agents, loads, nesting, block)
             for interaction_id, agent_id in plan_offers(candidates, items):
                 await self._offer(interaction_id, agent_id, channel)
         return await self._next_deadline(now)
 
     async def _snapshot(
         self,
-    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[str]]:
+    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[tuple[str, str]]]:
         async with self.ctx.db.read() as session:
             result = await session.execute(
                 select(InteractionRow, QueueRow.skill)
@@ -210,8 +243,8 @@ class Router:
     async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
         async with self.ctx.transaction() as uow:
             row = await lock_interaction(uow, interaction_id)
-            if row is not None:
-                await try_offer(uow, row, agent_id, channel)
+            if row is not None and row.channel == channel:
+                await try_offer(uow, row, agent_id)
 
     async def _expire_offers(self, now: datetime) -> None:
         cutoff = now - timedelta(seconds=self.ctx.settings.offer_timeout_s)

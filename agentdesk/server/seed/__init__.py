@@ -19,6 +19,7 @@ from agentdesk.server.seed.history import seed_history
 from agentdesk.server.seed.kb import seed_kb
 from agentdesk.server.seed.org import seed_organisation
 from agentdesk.server.seed.people import seed_people
+from agentdesk.server.seed.voice import seed_voice
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ async def seed(session: AsyncSession, settings: ServerSettings) -> None:
         await seed_history(session, now, HISTORY_AGENTS)
         await seed_kb(session, now)
         await seed_people(session, now)
+    if settings.demo and await session.get(ClientRow, "lario") is not None:
+        await seed_voice(session, now)
     if settings.admin_password:
         await _bootstrap_admin(session, settings.admin_password)
 

@@ -27,6 +27,7 @@ from agentdesk.server.db.models import (
     MessageRow,
     TeamRow,
 )
+from agentdesk.server.services.call_views import call_state
 
 
 def client_ref(client: ClientRow) -> ClientRef:
@@ -171,4 +172,5 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         dispositions=dispositions(client),
         wrapup=wrapup,
         mood=mood_view(mood) if mood else None,
+        call=await call_state(session, row.id) if row.channel == Channel.VOICE.value else None,
     )

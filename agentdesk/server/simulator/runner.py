@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from agentdesk.server.context import ServerContext
@@ -25,4 +26,17 @@ async def run_simulator(ctx: ServerContext) -> None:
         seed=settings.simulate_seed,
         time_scale=settings.simulate_time_scale,
     )
-    await simulator.run()
+    runs = [simulator.run()]
+    if settings.simulate_call_rate > 0:
+        from agentdesk.server.simulator.voice import VoiceSimulator
+
+        callers = VoiceSimulator(
+            settings.self_url,
+            settings.gateway_key,
+            rate_per_min=settings.simulate_call_rate,
+            seed=settings.simulate_seed,
+            time_scale=settings.simulate_time_scale,
+            first_call_s=settings.simulate_first_call_s,
+        )
+        runs.append(callers.run())
+    await asyncio.gather(*runs)

@@ -20,6 +20,7 @@ from agentdesk.server.api.deps import Ctx, Handler, IdempotencyKeyHeader, Princi
 from agentdesk.server.api.routes.common import agent_for_update
 from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.models import AgentRow
+from agentdesk.server.services import call_control as calls
 from agentdesk.server.services import idempotency
 from agentdesk.server.services import interactions as svc
 
@@ -92,7 +93,7 @@ async def accept(
         request=request,
         key=key,
         body=None,
-        action=lambda u, a: svc.accept(u, a, interaction_id),
+        action=lambda u, a: calls.accept(u, a, interaction_id),
     )
 
 
@@ -130,7 +131,7 @@ async def hangup(
         request=request,
         key=key,
         body=None,
-        action=lambda u, a: svc.hangup(u, a, interaction_id),
+        action=lambda u, a: calls.hangup(u, a, interaction_id),
     )
 
 
@@ -171,5 +172,5 @@ async def wrapup(
         request=request,
         key=body.idempotency_key,
         body=body,
-        action=lambda u, a: svc.wrapup(u, a, interaction_id, body),
+        action=lambda u, a: calls.wrapup(u, a, interaction_id, body),
     )

@@ -1,0 +1,169 @@
+"""One leg on the bridge: its peer connection, the audio it sends, the audio it received."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fractions
+import logging
+
+import numpy as np
+from aiortc import RTCPeerConnection, RTCRtpTransceiver
+from aiortc.jitterbuffer import JitterBuffer, JitterFrame
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.rtp import RtpPacket
+from aiortc.utils import uint16_add
+from av import AudioFrame
+
+from agentdesk.server.media.mixing import Role
+from agentdesk.server.media.tones import FRAME, RATE, Pcm
+
+log = logging.getLogger(__name__)
+
+TIME_BASE = fractions.Fraction(1, RATE)
+#: Received audio kept at most (older samples are dropped): bounds the bridge's latency.
+MAX_BUFFERED = 3 * FRAME
+#: A backlog of a whole frame that lasts this many ticks (200 ms) is dropped.
+DRAIN_AFTER_TICKS = 10
+#: Frames waiting to be sent at most (a sender not started yet must not build a backlog).
+MAX_QUEUED = 3
+
+
+def to_mono48(frame: AudioFrame) -> Pcm:
+    """A decoded frame (Opus: 48 kHz stereo; PCMU: 8 kHz mono) as 48 kHz mono int16."""
+    data = frame.to_ndarray()
+    channels = len(frame.layout.channels)
+    if frame.format.is_planar:
+        mono = data.astype(np.float32).mean(axis=0)
+    elif channels > 1:
+        mono = data.reshape(-1, channels).astype(np.float32).mean(axis=1)
+    else:
+        mono = data.reshape(-1).astype(np.float32)
+    if frame.format.name.startswith("flt"):
+        mono = mono * 32767
+    rate = frame.sample_rate
+    if rate != RATE and len(mono):
+        count = len(mono) * RATE // rate
+        mono = np.interp(np.arange(count) * (rate / RATE), np.arange(len(mono)), mono)
+    out: Pcm = np.clip(mono, -32768, 32767).astype(np.int16)
+    return out
+
+
+class PassThroughJitterBuffer(JitterBuffer):
+    """Hand each audio packet to the decoder as it arrives (late ones are dropped).
+
+    aiortc's audio receiver waits for four newer packets before decoding one (80 ms); the
+    peers at both ends keep their own jitter buffers, so the bridge in the middle need not
+    add another. One RTP packet is one audio frame for Opus and PCMU.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(capacity=16)
+        self._last: int | None = None
+
+    def add(self, packet: RtpPacket) -> tuple[bool, JitterFrame | None]:
+        seq = packet.sequence_number
+        if self._last is not None:
+            ahead = uint16_add(seq, -self._last)
+            if ahead == 0 or ahead >= 0x8000:
+                return False, None  # not newer than what was already played
+        self._last = seq
+        return False, JitterFrame(data=getattr(packet, "_data", b""), timestamp=packet.timestamp)
+
+
+def low_latency_receiver(transceiver: RTCRtpTransceiver) -> None:
+    """Swap the receiver's audio jitter buffer for :class:`PassThroughJitterBuffer`."""
+    receiver = transceiver.receiver
+    if hasattr(receiver, "_RTCRtpReceiver__jitter_buffer"):
+        receiver._RTCRtpReceiver__jitter_buffer = PassThroughJitterBuffer()
+
+
+class MixedTrack(MediaStreamTrack):
+    """What the bridge sends on a leg: frames the mixer pushes every 20 ms.
+
+    The mixer's clock paces the frames; ``pts`` counts samples so the encoder's RTP
+    timestamps follow the same clock.
+    """
+
+    kind = "audio"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: asyncio.Queue[Pcm] = asyncio.Queue(MAX_QUEUED)
+        self._pts = 0
+
+    def push(self, pcm: Pcm) -> None:
+        if self._queue.full():
+            self._queue.get_nowait()
+        self._queue.put_nowait(pcm)
+
+    async def recv(self) -> AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
+        pcm = await self._queue.get()
+        frame = AudioFrame(format="s16", layout="mono", samples=len(pcm))
+        frame.planes[0].update(pcm.tobytes())
+        frame.sample_rate = RATE
+        frame.pts = self._pts
+        frame.time_base = TIME_BASE
+        self._pts += len(pcm)
+        return frame
+
+
+class Leg:
+    """A peer on a call: received audio buffered for the mixer, mixed audio sent back."""
+
+    def __init__(self, leg_id: str, role: Role, pc: RTCPeerConnection) -> None:
+        self.id = leg_id
+        self.role = role
+        self.pc = pc
+        self.out = MixedTrack()
+        self._buffer: Pcm = np.zeros(0, dtype=np.int16)
+        self.reader: asyncio.Task[None] | None = None
+        self.closed = False
+        #: Frames received so far (for benchmarks and diagnostics).
+        self.frames_in = 0
+        self._backlog_ticks = 0
+
+    def received(self, pcm: Pcm) -> None:
+        self.frames_in += 1
+        buf = np.concatenate((self._buffer, pcm)) if len(self._buffer) else pcm
+        if len(buf) > MAX_BUFFERED:
+            buf = buf[-MAX_BUFFERED:]
+        self._buffer = buf
+
+    def take(self) -> Pcm | None:
+        """The next 20 ms this leg said (padded with silence), or None if it said nothing."""
+        buf = self._buffer
+        if not len(buf):
+            return None
+        if len(buf) >= 2 * FRAME:
+            # A frame more than needed: after a jitter burst the delay would stay a frame
+            # longer for good, so once it has lasted a while one frame is skipped (a click
+            # once in a while rather than a click on every burst).
+            self._backlog_ticks += 1
+            if self._backlog_ticks >= DRAIN_AFTER_TICKS:
+                buf = buf[FRAME:]
+                self._backlog_ticks = 0
+        else:
+            self._backlog_ticks = 0
+        if len(buf) >= FRAME:
+            self._buffer = buf[FRAME:]
+            return buf[:FRAME]
+        self._buffer = np.zeros(0, dtype=np.int16)
+        return np.concatenate((buf, np.zeros(FRAME - len(buf), dtype=np.int16)))
+
+    async def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.out.stop()
+        reader, self.reader = self.reader, None
+        if reader is not None and reader is not asyncio.current_task():
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await reader
+        try:
+            await self.pc.close()
+        except Exception:  # a half-open peer must not keep the call from ending
+            log.debug("closing leg %s", self.id, exc_info=True)

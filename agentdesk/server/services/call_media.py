@@ -1,0 +1,90 @@
+"""The call service's hold on the media bridge: leg names, recording files, tear-down."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from agentdesk.server.context import ServerContext
+from agentdesk.server.db.voice_models import CallRow
+from agentdesk.server.errors import ApiError
+from agentdesk.server.media.bridge import MediaBridge
+
+log = logging.getLogger(__name__)
+
+CUSTOMER_LEG = "customer"
+_background: set[asyncio.Task[Any]] = set()
+
+
+class MediaUnavailable(ApiError):
+    status = 503
+    code = "media_unavailable"
+
+
+def bridge(ctx: ServerContext) -> MediaBridge:
+    if ctx.media is None:
+        raise MediaUnavailable("this server has no media bridge")
+    return ctx.media
+
+
+def agent_leg(agent_id: str) -> str:
+    return f"agent:{agent_id}"
+
+
+def monitor_leg(agent_id: str) -> str:
+    return f"monitor:{agent_id}"
+
+
+def create_bridge(ctx: ServerContext) -> MediaBridge:
+    """The in-process bridge; a lost leg ends what it was part of (see calls.leg_lost)."""
+    from agentdesk.server.media.aiortc_bridge import AiortcBridge
+    from agentdesk.server.services.calls import leg_lost
+
+    async def on_leg_lost(call_id: str, leg_id: str, reason: str) -> None:
+        await leg_lost(ctx, call_id, leg_id, reason)
+
+    return AiortcBridge(on_leg_lost, lost_after_s=ctx.settings.media_lost_after_s)
+
+
+def recordings_dir(ctx: ServerContext) -> Path:
+    settings = ctx.settings
+    if settings.recordings_dir:
+        return Path(settings.recordings_dir)
+    if settings.is_sqlite:
+        database = make_url(settings.database_url).database
+        if database and database != ":memory:":
+            return Path(database).resolve().parent / "recordings"
+    return Path(tempfile.gettempdir()) / "agentdesk-recordings"
+
+
+def spawn(coro: Coroutine[Any, Any, None]) -> None:
+    """Run a bridge operation after a commit without losing track of it."""
+    task = asyncio.ensure_future(coro)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+async def end_media(ctx: ServerContext, interaction_id: str) -> None:
+    """Close every leg of the call, then mark its recording as ready to fetch."""
+    media = ctx.media
+    if media is None:
+        return
+    path = await media.stop_recording(interaction_id)
+    await media.end_call(interaction_id)
+    if path is None:
+        return
+    async with ctx.transaction() as uow:
+        call = await uow.session.get(CallRow, interaction_id)
+        if call is not None:
+            call.recording_done = True
+    log.info("recording of %s written to %s", interaction_id, path)
+
+
+def end_media_after_commit(ctx: ServerContext, interaction_id: str) -> None:
+    spawn(end_media(ctx, interaction_id))
