@@ -90,7 +90,7 @@ class EmbeddedServer:
                     raise
                 time.sleep(0.02)
 
-    def stop(self, timeout: float = 10) -> None:
+    def stop(self, timeout: float = 30) -> None:
         """Stop serving (open websockets are closed) and wait for the thread."""
         server, thread = self._server, self._thread
         if server is None or thread is None:
