@@ -263,6 +263,23 @@ class ApiClient:
         data = await self._request("GET", f"/customers/{_q(customer_id)}/accounts")
         return _parse(Accounts, data)
 
+    # ---- for feature clients ----------------------------------------------------------
+
+    async def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        idempotency: str | None = None,
+        retry: bool | None = None,
+    ) -> Any:
+        """An authenticated call on this connection for feature clients (``client/calls.py``).
+
+        Same auth refresh, error shape and retry rules as every method here.
+        """
+        return await self._request(method, path, json=json, idempotency=idempotency, retry=retry)
+
     # ---- lifecycle --------------------------------------------------------------------
 
     async def aclose(self) -> None:
@@ -435,3 +452,7 @@ def _q(segment: str) -> str:
 
 def _key() -> str:
     return uuid.uuid4().hex
+
+
+#: A fresh idempotency key, for feature clients.
+new_key = _key

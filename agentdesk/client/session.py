@@ -46,6 +46,7 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.voice import MediaSdpData
 
 log = logging.getLogger(__name__)
 
@@ -429,6 +430,12 @@ class Session:
         elif isinstance(data, SystemNoticeData):
             with self._guard("notice"):
                 self.listener.notice(data.level, data.text)
+        elif isinstance(data, MediaSdpData):
+            # The softphone answers the server's renegotiation; a listener without one ignores it.
+            handler = getattr(self.listener, "media_sdp", None)
+            if handler is not None:
+                with self._guard("media_sdp"):
+                    handler(data)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
         else:
