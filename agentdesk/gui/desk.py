@@ -18,6 +18,7 @@ from agentdesk.gui.shell.focus import FocusCoordinator
 from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.shell.myday import MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget
+from agentdesk.gui.softphone.wiring import Softphone
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Interaction, InteractionStatus, Message
@@ -72,6 +73,7 @@ class Desk(QObject):
         w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
+        self.softphone = Softphone(w, workstation)
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -89,6 +91,7 @@ class Desk(QObject):
 
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
+        await self.softphone.aclose()
         if self.controller is not None:
             await self.controller.aclose()
 
@@ -116,4 +119,6 @@ class Desk(QObject):
         c.invoicesLoaded.connect(self.focus.on_invoices)
         c.message.connect(w.statusline.show_notice)
         self.controller = c
+        if hasattr(session, "api"):  # the real session; GUI tests attach the softphone alone
+            self.softphone.attach(session)
         return c

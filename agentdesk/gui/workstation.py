@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from agentdesk.protocol.agents import AgentProfile, AgentStateView
 from agentdesk.protocol.events import QueueStatsData
 from agentdesk.protocol.interactions import Interaction, Message
+from agentdesk.protocol.voice import MediaSdpData
 
 
 class Workstation(QObject):
@@ -27,6 +28,7 @@ class Workstation(QObject):
     queueStatsChanged = Signal(object)  # QueueStatsData
     noticeRaised = Signal(str, str)  # level, text
     errorRaised = Signal(str)
+    mediaSdp = Signal(object)  # MediaSdpData: the server renegotiates a call's audio
 
     # ---- SessionListener --------------------------------------------------------------
 
@@ -59,3 +61,6 @@ class Workstation(QObject):
 
     def error(self, text: str) -> None:
         self.errorRaised.emit(text)
+
+    def media_sdp(self, data: MediaSdpData) -> None:
+        self.mediaSdp.emit(data)
