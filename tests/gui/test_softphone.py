@@ -242,3 +242,50 @@ def test_signalling_lost_with_the_server_resumes_when_it_is_back(
     controller.on_connection("connected")
     qloop.run_until_complete(until(lambda: heard(standin) > SAMPLE_RATE // 2, 10))
     assert abs(dominant_frequency(standin.peers[0].last(0.4)) - 440.0) < 15.0
+
+
+def test_the_autopilot_answers_the_first_call_and_still_greets_one_chat(
+    qloop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    from agentdesk.gui.autopilot import DemoAutopilot
+    from agentdesk.gui.interactions.pane import InteractionsPane
+    from agentdesk.gui.workstation import Workstation
+    from tests.gui.test_controller import _controller
+
+    controller, session, model, _ = _controller()
+    workstation = Workstation()
+    workstation.interactionChanged.connect(model.upsert)
+    pane = InteractionsPane(model)
+    qtbot.addWidget(pane)
+    DemoAutopilot(workstation, controller, pane, pane)
+    workstation.profile_changed(fakes.profile())
+    workstation.interaction_changed(voice(InteractionStatus.OFFERED, "call-9"))
+    workstation.interaction_changed(fakes.interaction(InteractionStatus.OFFERED, "chat-1"))
+    workstation.interaction_changed(voice(InteractionStatus.OFFERED, "call-10"))
+    qloop.run_until_complete(until(lambda: ("accept", ("chat-1",)) in session.calls))
+    accepted = [c[1][0] for c in session.calls if c[0] == "accept"]
+    assert sorted(accepted) == ["call-9", "chat-1"]
+
+
+def test_the_workstation_shows_a_simulated_call_beside_the_chats(
+    qtbot: QtBot, settings: Any, tmp_path: Any
+) -> None:
+    from agentdesk.gui.desk import Desk
+    from agentdesk.gui.workstation import Workstation
+
+    workstation = Workstation()
+    desk = Desk(workstation, settings)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    workstation.profile_changed(fakes.profile())
+    for iid in ("chat-a", "chat-b"):
+        workstation.interaction_changed(fakes.interaction(InteractionStatus.ACTIVE, iid))
+    pane = desk.softphone.pane
+    pane.show_call(voice(talk_s=83, recording=True))
+    pane.set_level(-18.0, -9.0)
+    assert desk.softphone.dock.isVisible()
+    assert pane.timer.text() in ("1:23", "1:24")
+    assert pane.level.value() == 42
+    shot = tmp_path / "softphone.png"
+    assert desk.window.grab().save(str(shot), "PNG")
+    desk.window.close_now()

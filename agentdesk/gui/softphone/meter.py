@@ -20,7 +20,8 @@ class LevelBar(QProgressBar):
         self.setTextVisible(False)
         self.setFixedHeight(8)
         self.setStyleSheet(
-            f"QProgressBar#micLevel {{ border: none; background: {colors.SELECTION};"
+            f"QProgressBar#micLevel {{ border: 1px solid {colors.BORDER};"
+            f" background: {colors.SELECTION};"
             " border-radius: 4px; }"
             f"QProgressBar#micLevel::chunk {{ background: {colors.OK}; border-radius: 4px; }}"
         )
