@@ -18,6 +18,7 @@ from agentdesk.server.api.routes import (
     auth,
     customers,
     gateway,
+    gateway_emails,
     interactions,
     me,
     streams,
@@ -83,4 +84,5 @@ def create_app(settings: ServerSettings) -> FastAPI:
     install_error_handlers(app)
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
         app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(gateway_emails.router, prefix=API_PREFIX)
     return app
