@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from agentdesk.server.context import ServerContext
@@ -25,4 +26,14 @@ async def run_simulator(ctx: ServerContext) -> None:
         seed=settings.simulate_seed,
         time_scale=settings.simulate_time_scale,
     )
-    await simulator.run()
+    from agentdesk.server.simulator.emails import EmailSimulator
+
+    emails = EmailSimulator(
+        settings.self_url,
+        settings.gateway_key,
+        ctx.db.sessions,
+        rate_per_min=max(0.2, settings.simulate_rate / 4),  # e-mails are rarer than chats
+        seed=settings.simulate_seed,
+        time_scale=settings.simulate_time_scale,
+    )
+    await asyncio.gather(simulator.run(), emails.run())
