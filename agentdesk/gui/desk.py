@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
+from agentdesk.gui.email.wiring import EmailFocus
 from agentdesk.gui.interactions.model import InteractionListModel
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
@@ -74,6 +75,15 @@ class Desk(QObject):
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
         self.softphone = Softphone(w, workstation)
+        self.email = EmailFocus(
+            workstation,
+            model=self.interactions,
+            transcripts=self.transcripts,
+            interactions=w.interactions,
+            center=w.center,
+            view=w.center.email,
+            parent=self,
+        )
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -105,6 +115,8 @@ class Desk(QObject):
         w.center.offer.acceptRequested.connect(c.accept)
         w.center.offer.rejectRequested.connect(c.reject)
         w.center.chat.sendRequested.connect(c.send)
+        w.center.email.sendRequested.connect(c.send)
+        c.sendFailed.connect(w.center.email.restore_draft)
         w.center.chat.endRequested.connect(c.hangup)
         w.center.wrapup.submitted.connect(c.wrapup)
         self.focus.screenPopNeeded.connect(c.focus)

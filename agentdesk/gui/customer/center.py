@@ -10,6 +10,7 @@ from agentdesk.gui.chat.pane import ChatPane
 from agentdesk.gui.customer.header import CustomerHeader
 from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.customer.history_view import HistoryPane
+from agentdesk.gui.email.view import EmailView
 from agentdesk.gui.wrapup.form import WrapupPanel
 from agentdesk.protocol.interactions import Interaction, InteractionStatus
 
@@ -25,6 +26,7 @@ class Customer360(QWidget):
         self.offer = OfferBanner(self)
         self.wrapup = WrapupPanel(self)
         self.history = HistoryPane(history, self)
+        self.email = EmailView(self)  # shown instead of the chat for e-mails (gui/email)
 
         # Below the transcript: the offer banner, the composer (inside ChatPane) or the
         # wrap-up form, by the contact's status. Hidden ones take no room.
@@ -37,6 +39,7 @@ class Customer360(QWidget):
         column.setContentsMargins(12, 8, 8, 8)
         column.setSpacing(6)
         column.addWidget(self.chat, 1)
+        column.addWidget(self.email, 1)
         column.addWidget(self.offer)
         column.addWidget(self.wrapup)
 

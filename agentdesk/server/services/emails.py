@@ -13,6 +13,7 @@ import re
 
 from sqlalchemy import ColumnElement, func, select
 
+from agentdesk.domain.email_quote import Quoted, quote_history
 from agentdesk.protocol.email import EmailReplyData, GatewayEmailCreated, GatewayEmailRequest
 from agentdesk.protocol.events import EventType, MessageReceivedData
 from agentdesk.protocol.gateway import EntryPointKind, GatewayEventType
@@ -181,20 +182,12 @@ async def send_reply(uow: UnitOfWork, row: InteractionRow, message: Message) -> 
             "to": row.from_address,
             "from": thread.mailbox if thread else "",
             "subject": reply_subject(subject),
-            "body": quote_history(message.text, list(earlier)),
+            "body": quote_history(
+                message.text, [Quoted(m.created_at, m.author, m.text) for m in earlier]
+            ),
             "author": message.author,
         }
     )
     uow.to_gateway(
         GatewayEventType.EMAIL_REPLY, row.id, data.model_dump(mode="json", by_alias=True)
     )
-
-
-def quote_history(text: str, earlier: list[MessageRow]) -> str:
-    """``text``, then every earlier message newest first, each line quoted with ``> ``."""
-    parts = [text.rstrip()]
-    for msg in earlier:
-        when = msg.created_at.strftime("%d/%m/%Y %H:%M")
-        quoted = "\n".join(f"> {line}" if line else ">" for line in msg.text.splitlines())
-        parts.append(f"Il {when}, {msg.author} ha scritto:\n{quoted}")
-    return "\n\n".join(parts)
