@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.client.canned import CannedApi
+from agentdesk.gui.chat.canned import CannedLoader
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
@@ -64,6 +66,7 @@ class Desk(QObject):
         )
         workstation.profileChanged.connect(w.topbar.set_profile)
         workstation.profileChanged.connect(w.assist.set_profile)
+        workstation.profileChanged.connect(lambda p: w.center.chat.canned.set_agent(p.name))
         workstation.profileChanged.connect(self._profile_state)
         workstation.interactionChanged.connect(self._alert_on_offer)
         workstation.stateChanged.connect(w.topbar.state.set_state)
@@ -133,4 +136,7 @@ class Desk(QObject):
         self.controller = c
         if hasattr(session, "api"):  # the real session; GUI tests attach the softphone alone
             self.softphone.attach(session)
+            loader = CannedLoader(CannedApi(session.api), self)
+            loader.loaded.connect(w.center.chat.canned.set_responses)
+            self.workstation.profileChanged.connect(loader.load)
         return c

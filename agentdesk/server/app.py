@@ -16,6 +16,7 @@ from agentdesk.server.acd.stats import QueueStatsJob
 from agentdesk.server.api.routes import (
     admin,
     auth,
+    canned,
     customers,
     gateway,
     gateway_emails,
@@ -85,4 +86,5 @@ def create_app(settings: ServerSettings) -> FastAPI:
     for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(gateway_emails.router, prefix=API_PREFIX)
+    app.include_router(canned.router, prefix=API_PREFIX)
     return app

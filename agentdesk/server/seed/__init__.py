@@ -15,6 +15,7 @@ from agentdesk.server.config import ServerSettings
 from agentdesk.server.db.models import AgentRow, ClientRow
 from agentdesk.server.events.store import ensure_stream
 from agentdesk.server.security import hash_password
+from agentdesk.server.seed.canned import seed_canned
 from agentdesk.server.seed.history import seed_history
 from agentdesk.server.seed.kb import seed_kb
 from agentdesk.server.seed.org import seed_organisation
@@ -32,6 +33,8 @@ async def seed(session: AsyncSession, settings: ServerSettings) -> None:
         await seed_organisation(session, now)
         await seed_history(session, now, HISTORY_AGENTS)
         await seed_kb(session, now)
+    if settings.demo:
+        await seed_canned(session)  # idempotent: also fills a demo database seeded before
     if settings.admin_password:
         await _bootstrap_admin(session, settings.admin_password)
 
