@@ -14,7 +14,7 @@ from agentdesk.gui.chat.canned import CannedLoader
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
-from agentdesk.gui.email.wiring import EmailFocus
+from agentdesk.gui.email.wiring import ChannelFocus
 from agentdesk.gui.interactions.model import InteractionListModel
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
@@ -78,13 +78,14 @@ class Desk(QObject):
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
         self.softphone = Softphone(w, workstation)
-        self.email = EmailFocus(
+        self.channel_focus = ChannelFocus(
             workstation,
             model=self.interactions,
             transcripts=self.transcripts,
             interactions=w.interactions,
             center=w.center,
             view=w.center.email,
+            call=w.center.call,
             parent=self,
         )
 

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>CallCard</name>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="40" />
+        <source>Call controls are in the softphone: hang up %1, hold %2, mute %3.</source>
+        <translation>Call controls are in the softphone: hang up %1, hold %2, mute %3.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="65" />
+        <source>Ringing: answer in the softphone or below</source>
+        <translation>Ringing: answer in the softphone or below</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="66" />
+        <source>On call for %1</source>
+        <translation>On call for %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="67" />
+        <source>The customer is on hold</source>
+        <translation>The customer is on hold</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="68" />
+        <source>Call ended: complete the wrap-up below</source>
+        <translation>Call ended: complete the wrap-up below</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/card.py" line="72" />
+        <source>muted</source>
+        <translation>muted</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <location filename="../../agentdesk/gui/softphone/keypad.py" line="25" />
@@ -11,7 +44,7 @@
 <context>
     <name>LevelBar</name>
     <message>
-        <location filename="../../agentdesk/gui/softphone/meter.py" line="32" />
+        <location filename="../../agentdesk/gui/softphone/meter.py" line="33" />
         <source>Microphone: %1 dBFS (peak %2 dBFS)</source>
         <extracomment>The bar spans -60 dBFS (empty) to 0 dBFS (full).</extracomment>
         <translation>Microphone: %1 dBFS (peak %2 dBFS)</translation>

@@ -289,3 +289,28 @@ def test_the_workstation_shows_a_simulated_call_beside_the_chats(
     shot = tmp_path / "softphone.png"
     assert desk.window.grab().save(str(shot), "PNG")
     desk.window.close_now()
+
+
+def test_a_call_in_focus_shows_the_call_card_instead_of_a_chat(
+    qtbot: QtBot, settings: Any
+) -> None:
+    from agentdesk.gui.desk import Desk
+    from agentdesk.gui.workstation import Workstation
+
+    workstation = Workstation()
+    desk = Desk(workstation, settings)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    workstation.profile_changed(fakes.profile())
+    workstation.interaction_changed(fakes.interaction(InteractionStatus.ACTIVE, "chat-a"))
+    workstation.interaction_changed(voice(talk_s=30))
+    center = desk.window.center
+    desk.window.interactions.select("call-1")
+    assert center.call.isVisible() and not center.chat.isVisible()
+    assert "Maria Rossi" in center.call.caller.text()
+    assert center.call.timer.text() in ("0:30", "0:31")
+    workstation.interaction_changed(voice(talk_s=30, on_hold=True))
+    assert "on hold" in center.call.state.text()
+    desk.window.interactions.select("chat-a")
+    assert center.chat.isVisible() and not center.call.isVisible()
+    desk.window.close_now()
