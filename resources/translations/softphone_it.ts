@@ -61,23 +61,23 @@
 <context>
     <name>SoftphoneController</name>
     <message>
-        <location filename="../../agentdesk/gui/softphone/controller.py" line="85" />
+        <location filename="../../agentdesk/gui/softphone/controller.py" line="86" />
         <source>Incoming call</source>
         <extracomment>Interactions whose leg could not be signalled yet (no connection). Answers to server offers not delivered yet, by interaction.</extracomment>
         <translation>Chiamata in arrivo</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/controller.py" line="86" />
+        <location filename="../../agentdesk/gui/softphone/controller.py" line="87" />
         <source>%1 for %2</source>
         <translation>%1 per %2</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/controller.py" line="125" />
+        <location filename="../../agentdesk/gui/softphone/controller.py" line="126" />
         <source>The call's audio could not be renegotiated: %1</source>
         <translation>Non è stato possibile rinegoziare l'audio della chiamata: %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/controller.py" line="263" />
+        <location filename="../../agentdesk/gui/softphone/controller.py" line="264" />
         <source>The call's audio could not start: %1</source>
         <translation>L'audio della chiamata non è partito: %1</translation>
     </message>
@@ -107,13 +107,13 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="119" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="307" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
         <source>Hold</source>
         <translation>Attesa</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="120" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="309" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
         <source>Mute</source>
         <translation>Muto</translation>
     </message>
@@ -198,32 +198,37 @@
         <translation>Chiamata in uscita</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="283" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="280" />
+        <source>Calling…</source>
+        <translation>Chiamata in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
         <source>Ready for calls</source>
         <translation>Pronto per le chiamate</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="285" />
         <source>Dial a number below, or wait for a call.</source>
         <translation>Componi un numero qui sotto o attendi una chiamata.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="289" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="290" />
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="291" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="292" />
         <source>recorded</source>
         <translation>registrata</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="307" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="309" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
         <source>Unmute</source>
         <translation>Riattiva audio</translation>
     </message>

@@ -219,8 +219,13 @@ def test_a_ringing_call_rings_and_notifies_until_answered(
     phone: Any, qloop: qasync.QEventLoop
 ) -> None:
     controller, _pane, _standin, _link, backend = phone
+    from agentdesk.gui.softphone.notify import CallNotifier
+
+    notifier = CallNotifier(None)
+    controller._notifier = notifier
     controller.on_interaction(voice(InteractionStatus.OFFERED))
     assert controller.ringer.ringing
+    assert notifier.last == ("Incoming call", "Maria Rossi for Lario Acque")
     qloop.run_until_complete(until(lambda: controller.ringer.frames_played > 10))
     ring = backend.playbacks[0].samples()
     assert abs(dominant_frequency(ring) - 425.0) < 15.0
@@ -314,3 +319,10 @@ def test_a_call_in_focus_shows_the_call_card_instead_of_a_chat(
     desk.window.interactions.select("chat-a")
     assert center.chat.isVisible() and not center.call.isVisible()
     desk.window.close_now()
+
+
+def test_an_outbound_call_does_not_ring_at_the_operator(phone: Any) -> None:
+    controller, pane, _standin, _link, _backend = phone
+    controller.on_interaction(voice(InteractionStatus.OFFERED, direction="outbound"))
+    assert not controller.ringer.ringing
+    assert "Calling" in pane.phase.text()

@@ -77,7 +77,8 @@ class SoftphoneController(QObject):
         if not self.book.upsert(interaction):
             return
         phase = phase_of(interaction)
-        if phase is Phase.RINGING and interaction.id not in self._notified:
+        outbound = interaction.call is not None and interaction.call.direction == "outbound"
+        if phase is Phase.RINGING and not outbound and interaction.id not in self._notified:
             self._notified.add(interaction.id)
             who = interaction.customer_name or interaction.from_address
             if self._notifier is not None:
@@ -227,7 +228,7 @@ class SoftphoneController(QObject):
         return True
 
     def _after_change(self) -> None:
-        if self.book.ringing():
+        if any(c.call is None or c.call.direction != "outbound" for c in self.book.ringing()):
             if not self.ringer.ringing:
                 self.ringer.start()
         elif self.ringer.ringing:

@@ -275,8 +275,9 @@ class SoftphonePane(QWidget):
             Phase.HELD: (self.tr("On hold"), colors.INFO),
             Phase.WRAP_UP: (self.tr("Call ended: wrap-up"), colors.NEUTRAL),
         }
-        if view is not None and view.outbound and phase is Phase.TALKING:
+        if view is not None and view.outbound:
             labels[Phase.TALKING] = (self.tr("Outbound call"), colors.OK)
+            labels[Phase.RINGING] = (self.tr("Calling…"), colors.WARN)
         text, color = labels[phase]
         self.phase.setText(f"<span style='color:{color}'>●</span> <b>{text}</b>")
         if view is None:

@@ -49,6 +49,11 @@ class Softphone(QObject):
         window.resizeDocks(
             [window.interactions_dock, self.dock], [560, 440], Qt.Orientation.Vertical
         )
+        existing = window.view_menu.actions()
+        if existing:
+            window.view_menu.insertAction(existing[0], self.dock.toggleViewAction())
+        else:
+            window.view_menu.addAction(self.dock.toggleViewAction())
         self.pane.set_devices(self.devices.inputs(), self.devices.outputs())
         workstation.profileChanged.connect(self.pane.set_profile)
         workstation.connectionChanged.connect(self.pane.set_connection)
