@@ -107,13 +107,13 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="119" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="313" />
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="120" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="315" />
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
@@ -168,67 +168,77 @@
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="272" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="238" />
+        <source>No microphone (silence)</source>
+        <translation>No microphone (silence)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="239" />
+        <source>No speaker</source>
+        <translation>No speaker</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="277" />
         <source>No call</source>
         <translation>No call</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="273" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="278" />
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="274" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="279" />
         <source>On call</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="275" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="280" />
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="276" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="281" />
         <source>Call ended: wrap-up</source>
         <translation>Call ended: wrap-up</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="279" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
         <source>Outbound call</source>
         <translation>Outbound call</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="280" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="285" />
         <source>Calling…</source>
         <translation>Calling…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="289" />
         <source>Ready for calls</source>
         <translation>Ready for calls</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="285" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="290" />
         <source>Dial a number below, or wait for a call.</source>
         <translation>Dial a number below, or wait for a call.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="290" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="295" />
         <source>with %1</source>
         <translation>with %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="292" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="297" />
         <source>recorded</source>
         <translation>recorded</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="313" />
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="315" />
         <source>Unmute</source>
         <translation>Unmute</translation>
     </message>

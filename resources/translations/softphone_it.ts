@@ -107,13 +107,13 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="119" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="313" />
         <source>Hold</source>
         <translation>Attesa</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="120" />
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="315" />
         <source>Mute</source>
         <translation>Muto</translation>
     </message>
@@ -168,67 +168,77 @@
         <translation>Altoparlante</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="272" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="238" />
+        <source>No microphone (silence)</source>
+        <translation>Nessun microfono (silenzio)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="239" />
+        <source>No speaker</source>
+        <translation>Nessun altoparlante</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="277" />
         <source>No call</source>
         <translation>Nessuna chiamata</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="273" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="278" />
         <source>Incoming call</source>
         <translation>Chiamata in arrivo</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="274" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="279" />
         <source>On call</source>
         <translation>In chiamata</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="275" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="280" />
         <source>On hold</source>
         <translation>In attesa</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="276" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="281" />
         <source>Call ended: wrap-up</source>
         <translation>Chiamata terminata: chiusura</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="279" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
         <source>Outbound call</source>
         <translation>Chiamata in uscita</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="280" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="285" />
         <source>Calling…</source>
         <translation>Chiamata in corso…</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="284" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="289" />
         <source>Ready for calls</source>
         <translation>Pronto per le chiamate</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="285" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="290" />
         <source>Dial a number below, or wait for a call.</source>
         <translation>Componi un numero qui sotto o attendi una chiamata.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="290" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="295" />
         <source>with %1</source>
         <translation>con %1</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="292" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="297" />
         <source>recorded</source>
         <translation>registrata</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="308" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="313" />
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/softphone/pane.py" line="310" />
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="315" />
         <source>Unmute</source>
         <translation>Riattiva audio</translation>
     </message>

@@ -233,10 +233,15 @@ class SoftphonePane(QWidget):
             self.caller_id.addItem(client.name, client.id)
 
     def set_devices(self, inputs: list[AudioDevice], outputs: list[AudioDevice]) -> None:
+        # The null backend's own names are English (the media package has no Qt).
+        names = {
+            "No microphone (silence)": self.tr("No microphone (silence)"),
+            "No speaker": self.tr("No speaker"),
+        }
         for combo, devices in ((self.microphone, inputs), (self.speaker, outputs)):
             combo.clear()
             for device in devices:
-                combo.addItem(device.name, device.id)
+                combo.addItem(names.get(device.name, device.name), device.id)
                 if device.default:
                     combo.setCurrentIndex(combo.count() - 1)
             combo.setEnabled(bool(devices))
