@@ -7,6 +7,7 @@ only unless ICE servers are given, codecs Opus and PCMU.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -26,6 +27,7 @@ from agentdesk.media.tracks import CaptureTrack, PlayoutSink
 log = logging.getLogger(__name__)
 
 CODECS = ("audio/opus", "audio/PCMU")
+CLOSE_TIMEOUT_S = 5.0
 
 
 class LegError(Exception):
@@ -116,7 +118,11 @@ class OperatorLeg:
         self._sinks.clear()
         if self._track is not None:
             self._track.stop()
-        await self._pc.close()
+        try:
+            # A peer connection whose transports broke must not hold up a hang-up or quit.
+            await asyncio.wait_for(self._pc.close(), CLOSE_TIMEOUT_S)
+        except TimeoutError:
+            log.warning("the peer connection did not close within %.0f s", CLOSE_TIMEOUT_S)
         self._devices.meter.reset()
 
     # ---- internals --------------------------------------------------------------------

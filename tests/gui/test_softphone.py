@@ -182,9 +182,26 @@ def phone(
     controller.levelChanged.connect(pane.set_level)
     pane.holdRequested.connect(controller.hold)
     yield controller, pane, standin, link, backend
-    qloop.run_until_complete(controller.aclose())
-    qloop.run_until_complete(standin.close())
     qloop.run_until_complete(api.aclose())
+
+
+def in_call(qloop: qasync.QEventLoop, phone: Any, scenario: Any) -> None:
+    """Run ``scenario(*phone)`` and hang everything up in one turn of the loop.
+
+    aiortc's transports live on the loop that first ran them: pytest-qt processes Qt events
+    between a test and its teardown with no asyncio loop running, so every step with media
+    (and the hang-up) happens inside one ``run_until_complete``, as it does in the app.
+    """
+    controller, _pane, standin, _link, _backend = phone
+
+    async def run() -> None:
+        try:
+            await scenario(*phone)
+        finally:
+            await controller.aclose()
+            await standin.close()
+
+    qloop.run_until_complete(run())
 
 
 def heard(standin: VoiceStandIn) -> int:
@@ -194,59 +211,77 @@ def heard(standin: VoiceStandIn) -> int:
 def test_an_active_call_gets_audio_both_ways_and_the_meter_moves(
     phone: Any, qloop: qasync.QEventLoop
 ) -> None:
-    controller, pane, standin, _link, backend = phone
-    controller.on_interaction(voice())
-    qloop.run_until_complete(until(lambda: heard(standin) > SAMPLE_RATE, 10))
-    assert abs(dominant_frequency(standin.peers[0].last(0.5)) - 440.0) < 15.0
-    played = backend.playbacks
-    qloop.run_until_complete(until(lambda: bool(played) and played[0].written > SAMPLE_RATE, 10))
-    assert abs(dominant_frequency(played[0].samples()[-24000:]) - 660.0) < 15.0
-    qloop.run_until_complete(until(lambda: pane.level.value() > 40))
-    assert pane.view is not None and pane.view.phase is Phase.TALKING
+    async def scenario(
+        controller: SoftphoneController, pane: SoftphonePane, standin: VoiceStandIn, *_: Any
+    ) -> None:
+        backend = phone[4]
+        controller.on_interaction(voice())
+        await until(lambda: heard(standin) > SAMPLE_RATE, 10)
+        assert abs(dominant_frequency(standin.peers[0].last(0.5)) - 440.0) < 15.0
+        played = backend.playbacks
+        await until(lambda: bool(played) and played[0].written > SAMPLE_RATE, 10)
+        assert abs(dominant_frequency(played[0].samples()[-24000:]) - 660.0) < 15.0
+        await until(lambda: pane.level.value() > 40)
+        assert pane.view is not None and pane.view.phase is Phase.TALKING
+
+    in_call(qloop, phone, scenario)
 
 
-def test_hold_goes_to_the_server_and_the_pane_follows(
-    phone: Any, qloop: qasync.QEventLoop
-) -> None:
-    controller, pane, standin, _link, _backend = phone
-    controller.on_interaction(voice())
-    pane.hold.click()
-    qloop.run_until_complete(until(lambda: "On hold" in pane.phase.text()))
-    assert ("call-1", "hold", None) in standin.requests
+def test_hold_goes_to_the_server_and_the_pane_follows(phone: Any, qloop: qasync.QEventLoop) -> None:
+    async def scenario(
+        controller: SoftphoneController, pane: SoftphonePane, standin: VoiceStandIn, *_: Any
+    ) -> None:
+        controller.on_interaction(voice())
+        pane.hold.click()
+        await until(lambda: "On hold" in pane.phase.text())
+        assert ("call-1", "hold", None) in standin.requests
+
+    in_call(qloop, phone, scenario)
 
 
 def test_a_ringing_call_rings_and_notifies_until_answered(
     phone: Any, qloop: qasync.QEventLoop
 ) -> None:
-    controller, _pane, _standin, _link, backend = phone
     from agentdesk.gui.softphone.notify import CallNotifier
 
-    notifier = CallNotifier(None)
-    controller._notifier = notifier
-    controller.on_interaction(voice(InteractionStatus.OFFERED))
-    assert controller.ringer.ringing
-    assert notifier.last == ("Incoming call", "Maria Rossi for Lario Acque")
-    qloop.run_until_complete(until(lambda: controller.ringer.frames_played > 10))
-    ring = backend.playbacks[0].samples()
-    assert abs(dominant_frequency(ring) - 425.0) < 15.0
-    controller.on_interaction(voice())
-    qloop.run_until_complete(until(lambda: not controller.ringer.ringing))
+    async def scenario(controller: SoftphoneController, *_: Any) -> None:
+        backend = phone[4]
+        notifier = CallNotifier(None)
+        controller._notifier = notifier
+        controller.on_interaction(voice(InteractionStatus.OFFERED))
+        assert controller.ringer.ringing
+        assert notifier.last == ("Incoming call", "Maria Rossi for Lario Acque")
+        await until(lambda: controller.ringer.frames_played > 10)
+        ring = backend.playbacks[0].samples()
+        assert abs(dominant_frequency(ring) - 425.0) < 15.0
+        controller.on_interaction(voice())
+        await until(lambda: not controller.ringer.ringing)
+
+    in_call(qloop, phone, scenario)
 
 
 def test_signalling_lost_with_the_server_resumes_when_it_is_back(
     phone: Any, qloop: qasync.QEventLoop
 ) -> None:
-    controller, pane, standin, link, _backend = phone
-    link.down = True
-    controller.on_connection("reconnecting")
-    pane.set_connection("reconnecting")
-    controller.on_interaction(voice())
-    qloop.run_until_complete(until(lambda: "call-1" in controller._pending_offer))
-    assert pane.offline.isVisible() and "Maria Rossi" in pane.caller.text()
-    link.down = False
-    controller.on_connection("connected")
-    qloop.run_until_complete(until(lambda: heard(standin) > SAMPLE_RATE // 2, 10))
-    assert abs(dominant_frequency(standin.peers[0].last(0.4)) - 440.0) < 15.0
+    async def scenario(
+        controller: SoftphoneController,
+        pane: SoftphonePane,
+        standin: VoiceStandIn,
+        link: Flaky,
+        *_: Any,
+    ) -> None:
+        link.down = True
+        controller.on_connection("reconnecting")
+        pane.set_connection("reconnecting")
+        controller.on_interaction(voice())
+        await until(lambda: "call-1" in controller._pending_offer)
+        assert pane.offline.isVisible() and "Maria Rossi" in pane.caller.text()
+        link.down = False
+        controller.on_connection("connected")
+        await until(lambda: heard(standin) > SAMPLE_RATE // 2, 10)
+        assert abs(dominant_frequency(standin.peers[0].last(0.4)) - 440.0) < 15.0
+
+    in_call(qloop, phone, scenario)
 
 
 def test_the_autopilot_answers_the_first_call_and_still_greets_one_chat(
@@ -296,9 +331,7 @@ def test_the_workstation_shows_a_simulated_call_beside_the_chats(
     desk.window.close_now()
 
 
-def test_a_call_in_focus_shows_the_call_card_instead_of_a_chat(
-    qtbot: QtBot, settings: Any
-) -> None:
+def test_a_call_in_focus_shows_the_call_card_instead_of_a_chat(qtbot: QtBot, settings: Any) -> None:
     from agentdesk.gui.desk import Desk
     from agentdesk.gui.workstation import Workstation
 
@@ -321,8 +354,12 @@ def test_a_call_in_focus_shows_the_call_card_instead_of_a_chat(
     desk.window.close_now()
 
 
-def test_an_outbound_call_does_not_ring_at_the_operator(phone: Any) -> None:
-    controller, pane, _standin, _link, _backend = phone
-    controller.on_interaction(voice(InteractionStatus.OFFERED, direction="outbound"))
-    assert not controller.ringer.ringing
-    assert "Calling" in pane.phase.text()
+def test_an_outbound_call_does_not_ring_at_the_operator(
+    phone: Any, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(controller: SoftphoneController, pane: SoftphonePane, *_: Any) -> None:
+        controller.on_interaction(voice(InteractionStatus.OFFERED, direction="outbound"))
+        assert not controller.ringer.ringing
+        assert "Calling" in pane.phase.text()
+
+    in_call(qloop, phone, scenario)

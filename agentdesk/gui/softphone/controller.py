@@ -251,9 +251,12 @@ class SoftphoneController(QObject):
             await leg.apply_answer(answer)
             self._pending_offer.discard(interaction_id)
         except NetworkError:
-            # Try again with a fresh leg once the server is back.
-            self._pending_offer.add(interaction_id)
-            await self._replace_leg(interaction_id)
+            # Try again with a fresh leg once the server is back. The swap happens before
+            # any await, so a reconnection arriving meanwhile finds the fresh leg.
+            if self.legs.get(interaction_id) is leg:
+                self._pending_offer.add(interaction_id)
+                self.legs[interaction_id] = OperatorLeg(self.devices)
+            await leg.close()
         except LegError as exc:
             self._media_failed(interaction_id, str(exc))
         except EXPECTED as exc:
@@ -263,13 +266,6 @@ class SoftphoneController(QObject):
         log.warning("call %s: media set-up failed: %s", interaction_id, reason)
         text = self.tr("The call's audio could not start: %1").replace("%1", reason)
         self.message.emit("warning", text)
-
-    async def _replace_leg(self, interaction_id: str) -> None:
-        old = self.legs.pop(interaction_id, None)
-        if old is not None:
-            await old.close()
-        if self.book.get(interaction_id) is not None:
-            self.legs[interaction_id] = OperatorLeg(self.devices)
 
     async def _send_answer(self, interaction_id: str) -> None:
         answer = self._pending_answer.get(interaction_id)
