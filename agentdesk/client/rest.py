@@ -295,6 +295,22 @@ class ApiClient:
         body = validated(NbaOutcomeRequest, accepted=accepted, note=note)
         path = f"/next-best-actions/{_q(hint_id)}/outcome"
         return _parse(NextBestAction, await self._request("POST", path, json=_dump(body)))
+    # ---- for feature clients ----------------------------------------------------------
+
+    async def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        idempotency: str | None = None,
+        retry: bool | None = None,
+    ) -> Any:
+        """An authenticated call on this connection for feature clients (``client/calls.py``).
+
+        Same auth refresh, error shape and retry rules as every method here.
+        """
+        return await self._request(method, path, json=json, idempotency=idempotency, retry=retry)
 
     # ---- lifecycle --------------------------------------------------------------------
 
@@ -468,3 +484,7 @@ def _q(segment: str) -> str:
 
 def _key() -> str:
     return uuid.uuid4().hex
+
+
+#: A fresh idempotency key, for feature clients.
+new_key = _key

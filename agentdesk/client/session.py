@@ -48,6 +48,7 @@ from agentdesk.protocol.interactions import (
     WrapupRequest,
 )
 from agentdesk.protocol.nba import NbaSuggestedData
+from agentdesk.protocol.voice import MediaSdpData
 
 log = logging.getLogger(__name__)
 
@@ -514,6 +515,12 @@ class Session:
             if hints_changed is not None:
                 with self._guard("hints_changed"):
                     hints_changed(data)
+        elif isinstance(data, MediaSdpData):
+            # The softphone answers the server's renegotiation; a listener without one ignores it.
+            handler = getattr(self.listener, "media_sdp", None)
+            if handler is not None:
+                with self._guard("media_sdp"):
+                    handler(data)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
         elif event.type in PEOPLE_EVENTS:

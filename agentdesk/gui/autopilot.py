@@ -1,7 +1,8 @@
 """``--demo-autopilot``: for screenshots and demos only, never in normal use.
 
-Accepts the first chat offered after start-up and sends the client's greeting, so a
-headless screenshot shows a live conversation. Everything else stays the operator's call.
+Accepts the first chat offered after start-up and sends the client's greeting, and answers
+the first call offered (the softphone then brings up its audio), so a headless screenshot
+shows a live conversation and a call in progress. Everything else stays the operator's call.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from agentdesk.gui.controller import DeskController
 from agentdesk.gui.interactions.pane import InteractionsPane
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
-from agentdesk.protocol.interactions import Interaction, InteractionStatus
+from agentdesk.protocol.interactions import Channel, Interaction, InteractionStatus
 
 
 class DemoAutopilot(QObject):
@@ -32,6 +33,7 @@ class DemoAutopilot(QObject):
         self._agent_name = ""
         self._chosen: str | None = None
         self._greeted = False
+        self._call: str | None = None
         workstation.profileChanged.connect(self._on_profile)
         workstation.interactionChanged.connect(self._on_interaction)
 
@@ -39,6 +41,11 @@ class DemoAutopilot(QObject):
         self._agent_name = profile.name
 
     def _on_interaction(self, interaction: Interaction) -> None:
+        if interaction.channel is Channel.VOICE:
+            if self._call is None and interaction.status is InteractionStatus.OFFERED:
+                self._call = interaction.id
+                self._controller.accept(interaction.id)
+            return
         if self._chosen is None and interaction.status is InteractionStatus.OFFERED:
             self._chosen = interaction.id
             self._pane.select(interaction.id)

@@ -9,12 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.client.canned import CannedApi
 from agentdesk.client.people import PeopleClient
 from agentdesk.client.rest import ApiClient
 from agentdesk.gui.assist.controller import AssistController
+from agentdesk.gui.chat.canned import CannedLoader
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
+from agentdesk.gui.email.wiring import ChannelFocus
 from agentdesk.gui.interactions.model import InteractionListModel
 from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.controller import PeopleController
@@ -25,6 +28,7 @@ from agentdesk.gui.shell.focus import FocusCoordinator
 from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.shell.myday import MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget
+from agentdesk.gui.softphone.wiring import Softphone
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Interaction, InteractionStatus, Message
@@ -69,6 +73,7 @@ class Desk(QObject):
         )
         workstation.profileChanged.connect(w.topbar.set_profile)
         workstation.profileChanged.connect(w.assist.set_profile)
+        workstation.profileChanged.connect(lambda p: w.center.chat.canned.set_agent(p.name))
         workstation.profileChanged.connect(self._profile_state)
         workstation.interactionChanged.connect(self._alert_on_offer)
         workstation.stateChanged.connect(w.topbar.state.set_state)
@@ -83,6 +88,17 @@ class Desk(QObject):
         self.board: BoardWorkspace | None = None
         self.reviews: ReviewQueue | None = None
         self.people: PeopleController | None = None
+        self.softphone = Softphone(w, workstation)
+        self.channel_focus = ChannelFocus(
+            workstation,
+            model=self.interactions,
+            transcripts=self.transcripts,
+            interactions=w.interactions,
+            center=w.center,
+            view=w.center.email,
+            call=w.center.call,
+            parent=self,
+        )
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -119,6 +135,7 @@ class Desk(QObject):
 
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
+        await self.softphone.aclose()
         if self.controller is not None:
             await self.controller.aclose()
         if self.assist_controller is not None:
@@ -135,6 +152,8 @@ class Desk(QObject):
         w.center.offer.acceptRequested.connect(c.accept)
         w.center.offer.rejectRequested.connect(c.reject)
         w.center.chat.sendRequested.connect(c.send)
+        w.center.email.sendRequested.connect(c.send)
+        c.sendFailed.connect(w.center.email.restore_draft)
         w.center.chat.endRequested.connect(c.hangup)
         w.center.wrapup.submitted.connect(c.wrapup)
         self.focus.screenPopNeeded.connect(c.focus)
@@ -158,4 +177,9 @@ class Desk(QObject):
             a.articleRequested.connect(w.assist.articleRequested)
             a.show_interaction(self.focus.focus)
             self.assist_controller = a
+        if hasattr(session, "api"):  # the real session; GUI tests attach the softphone alone
+            self.softphone.attach(session)
+            loader = CannedLoader(CannedApi(session.api), self)
+            loader.loaded.connect(w.center.chat.canned.set_responses)
+            self.workstation.profileChanged.connect(loader.load)
         return c

@@ -13,6 +13,7 @@ from agentdesk.protocol.agents import AgentProfile, AgentStateView
 from agentdesk.protocol.events import QueueStatsData
 from agentdesk.protocol.interactions import Interaction, Message
 from agentdesk.protocol.nba import NbaSuggestedData
+from agentdesk.protocol.voice import MediaSdpData
 
 
 class Workstation(QObject):
@@ -30,6 +31,7 @@ class Workstation(QObject):
     errorRaised = Signal(str)
     hintsChanged = Signal(object)  # NbaSuggestedData
     peopleEvent = Signal(str, object)  # event type, payload (KpiUpdatedData, TeamLive dict...)
+    mediaSdp = Signal(object)  # MediaSdpData: the server renegotiates a call's audio
 
     # ---- SessionListener --------------------------------------------------------------
 
@@ -68,3 +70,5 @@ class Workstation(QObject):
 
     def people_event(self, type_: str, data: object) -> None:
         self.peopleEvent.emit(type_, data)
+    def media_sdp(self, data: MediaSdpData) -> None:
+        self.mediaSdp.emit(data)

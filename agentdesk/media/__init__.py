@@ -1,1 +1,4 @@
-"""WebRTC audio for the softphone (later issues)."""
+"""WebRTC audio for the softphone: the operator's leg (aiortc) and one audio device layer.
+
+No Qt here: the GUI and the server's bridge both use it.
+"""

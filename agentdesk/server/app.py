@@ -19,10 +19,12 @@ from agentdesk.server.api.routes import (
     assist,
     auth,
     calls,
+    canned,
     competition,
     customers,
     gateway,
     gateway_calls,
+    gateway_emails,
     interactions,
     kpis,
     me,
@@ -103,12 +105,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    core = (auth, me, interactions, customers, teams, admin, gateway, streams)
     voice = (calls, monitor, gateway_calls)
-    for module in (auth, me, interactions, customers, teams, admin, gateway, streams, assist):
-        app.include_router(module.router, prefix=API_PREFIX)
-    for module in voice:
-        app.include_router(module.router, prefix=API_PREFIX)
-    for module in (kpis, competition, supervision, surveys):  # people
+    people = (kpis, competition, supervision, surveys)
+    for module in (*core, assist, *voice, *people, gateway_emails, canned):
         app.include_router(module.router, prefix=API_PREFIX)
     openapi.install(app, API_PREFIX)
     return app

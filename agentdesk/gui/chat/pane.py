@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.gui.chat.canned import CannedButton
 from agentdesk.gui.chat.composer import ComposerEdit
 from agentdesk.gui.chat.delegate import BubbleDelegate
 from agentdesk.gui.chat.model import TranscriptModel
@@ -65,6 +66,8 @@ class ChatPane(QWidget):
         buttons.setSpacing(6)
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.end_button)
+        self.canned = CannedButton(self)
+        buttons.addWidget(self.canned)
         buttons.addStretch(1)
         self.composer_row = QWidget(self)
         row = QHBoxLayout(self.composer_row)
@@ -83,6 +86,7 @@ class ChatPane(QWidget):
         self.composer.submitted.connect(self._send)
         self.send_button.clicked.connect(self.composer.submit)
         self.end_button.clicked.connect(self._end)
+        self.canned.insertRequested.connect(self.insert_text)
         self._update_enabled()
 
     # ---- binding ----------------------------------------------------------------------
@@ -107,6 +111,8 @@ class ChatPane(QWidget):
             self.view.setModel(model)
             model.rowsInserted.connect(self._scroll_to_end)
             QTimer.singleShot(0, self.view, self.view.scrollToBottom)
+        if interaction is not None:
+            self.canned.set_chat(interaction.client.id, interaction.customer_name or "")
         if switched:
             self.composer.setPlainText(self._drafts.pop(interaction.id, "") if interaction else "")
             self.set_typing(interaction.customer_typing if interaction else False)

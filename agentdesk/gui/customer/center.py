@@ -10,6 +10,8 @@ from agentdesk.gui.chat.pane import ChatPane
 from agentdesk.gui.customer.header import CustomerHeader
 from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.customer.history_view import HistoryPane
+from agentdesk.gui.email.view import EmailView
+from agentdesk.gui.softphone.card import CallCard
 from agentdesk.gui.wrapup.form import WrapupPanel
 from agentdesk.protocol.interactions import Interaction, InteractionStatus
 
@@ -25,6 +27,8 @@ class Customer360(QWidget):
         self.offer = OfferBanner(self)
         self.wrapup = WrapupPanel(self)
         self.history = HistoryPane(history, self)
+        self.email = EmailView(self)  # shown instead of the chat for e-mails (gui/email)
+        self.call = CallCard(self)  # and this for calls (gui/softphone)
 
         # Below the transcript: the offer banner, the composer (inside ChatPane) or the
         # wrap-up form, by the contact's status. Hidden ones take no room.
@@ -37,6 +41,8 @@ class Customer360(QWidget):
         column.setContentsMargins(12, 8, 8, 8)
         column.setSpacing(6)
         column.addWidget(self.chat, 1)
+        column.addWidget(self.email, 1)
+        column.addWidget(self.call, 1)
         column.addWidget(self.offer)
         column.addWidget(self.wrapup)
 

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         view = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view  # panes added later (the softphone) put their toggle here
         for dock in (self.interactions_dock, self.assist_dock, self.myday_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()

@@ -15,6 +15,7 @@ from agentdesk.server.config import ServerSettings
 from agentdesk.server.db.models import AgentRow, ClientRow
 from agentdesk.server.events.store import ensure_stream
 from agentdesk.server.security import hash_password
+from agentdesk.server.seed.canned import seed_canned
 from agentdesk.server.seed.history import seed_history
 from agentdesk.server.seed.kb import seed_kb
 from agentdesk.server.seed.org import seed_organisation
@@ -37,6 +38,7 @@ async def seed(session: AsyncSession, settings: ServerSettings) -> None:
         await seed_people(session, now)
     if settings.demo and await session.get(ClientRow, "lario") is not None:
         await seed_voice(session, now)
+        await seed_canned(session)  # idempotent: also fills a demo database seeded before
     if settings.admin_password:
         await _bootstrap_admin(session, settings.admin_password)
 

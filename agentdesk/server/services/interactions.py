@@ -14,6 +14,7 @@ from agentdesk.protocol.events import (
 )
 from agentdesk.protocol.gateway import GatewayEventType
 from agentdesk.protocol.interactions import (
+    Channel,
     Direction,
     Interaction,
     InteractionStatus,
@@ -152,6 +153,11 @@ async def reject(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
 async def send_message(uow: UnitOfWork, agent: AgentRow, interaction_id: str, text: str) -> Message:
     row = await _mine(uow, agent, interaction_id, S.ACTIVE)
     message = await add_message(uow, row, Direction.OUTBOUND, agent.name, text)
+    if row.channel == Channel.EMAIL.value:
+        from agentdesk.server.services.emails import send_reply
+
+        await send_reply(uow, row, message)
+        return message
     uow.to_gateway(
         GatewayEventType.MESSAGE,
         row.id,

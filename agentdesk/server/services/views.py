@@ -151,6 +151,11 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
             agent_id=row.wrapup_agent_id or "",
             ts=row.wrapup_at,
         )
+    views = [message_view(m, moods.get(m.id)) for m in messages]
+    if row.channel == Channel.EMAIL.value:
+        from agentdesk.server.services.email_attachments import with_attachments
+
+        views = await with_attachments(session, views)
     return Interaction(
         id=row.id,
         channel=Channel(row.channel),
@@ -168,7 +173,7 @@ async def interaction_view(session: AsyncSession, row: InteractionRow) -> Intera
         accepted_at=row.accepted_at,
         ended_at=row.ended_at,
         customer_typing=row.customer_typing,
-        messages=[message_view(m, moods.get(m.id)) for m in messages],
+        messages=views,
         dispositions=dispositions(client),
         wrapup=wrapup,
         mood=mood_view(mood) if mood else None,

@@ -26,7 +26,17 @@ async def run_simulator(ctx: ServerContext) -> None:
         seed=settings.simulate_seed,
         time_scale=settings.simulate_time_scale,
     )
-    runs = [simulator.run()]
+    from agentdesk.server.simulator.emails import EmailSimulator
+
+    emails = EmailSimulator(
+        settings.self_url,
+        settings.gateway_key,
+        ctx.db.sessions,
+        rate_per_min=max(0.2, settings.simulate_rate / 4),  # e-mails are rarer than chats
+        seed=settings.simulate_seed,
+        time_scale=settings.simulate_time_scale,
+    )
+    runs = [simulator.run(), emails.run()]
     if settings.simulate_call_rate > 0:
         from agentdesk.server.simulator.voice import VoiceSimulator
 

@@ -1,0 +1,1 @@
+"""The e-mail view: subject, plain-text thread, listed attachments, reply with quoted history."""

@@ -1,0 +1,1 @@
+"""The softphone pane: calls (answer, hold, mute, DTMF, transfer, conference, dial)."""
