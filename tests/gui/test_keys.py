@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 import qasync
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +247,16 @@ def test_shortcuts_are_translated(qapp: QApplication) -> None:
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale.c())
+
+
+def test_no_two_actions_of_the_window_share_a_key(desk: Fixture) -> None:
+    d, _ws, _session = desk
+    seen: dict[str, str] = {}
+    for action in d.window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key}: {seen.get(key)} and {action.objectName()}"
+            seen[key] = action.objectName() or action.text()
+    for item in SHORTCUTS:
+        for key in item.keys:
+            assert QKeySequence(key).toString() in seen

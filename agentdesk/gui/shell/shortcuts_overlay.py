@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.gui.shell.shortcuts import SHORTCUTS, Context, Shortcut, context_title
 
-_DIM = QColor(29, 39, 51, 110)
+_DIM = QColor(29, 39, 51, 130)
 
 
 class ShortcutsOverlay(QWidget):
@@ -77,7 +77,6 @@ class ShortcutsOverlay(QWidget):
         column.addWidget(hint)
         column.addLayout(grid)
         column.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.card.setMaximumWidth(620)
         self.hide()
         parent.installEventFilter(self)
 
