@@ -116,6 +116,11 @@
         <source>Anywhere</source>
         <translation>Ovunque</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk/gui/shell/shortcuts.py" line="163" />
+        <source>Accept: %1 · Reject: %2</source>
+        <translation>Accetta: %1 · Rifiuta: %2</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsOverlay</name>

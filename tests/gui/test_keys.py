@@ -260,3 +260,47 @@ def test_no_two_actions_of_the_window_share_a_key(desk: Fixture) -> None:
     for item in SHORTCUTS:
         for key in item.keys:
             assert QKeySequence(key).toString() in seen
+
+
+def test_offer_cards_name_their_keys_and_the_disposition_key_opens_the_list(
+    desk: Fixture, qloop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    d, ws, _session = desk
+    w = d.window
+    keys = Keyboard(qtbot, w)
+    ws.interaction_changed(fakes.interaction(InteractionStatus.OFFERED, "c1"))
+    tip = d.interactions.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert shortcut(Action.ACCEPT).key_text() in tip
+    assert shortcut(Action.REJECT).key_text() in tip
+    ws.interaction_changed(fakes.interaction(InteractionStatus.WRAP_UP, "c1"))
+    qloop.run_until_complete(until(lambda: d.history.rowCount() == 3))
+    tip = d.interactions.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert shortcut(Action.ACCEPT).key_text() not in tip
+    keys.press(Action.DISPOSITION)
+    combo = w.center.wrapup.disposition
+    assert combo.view().isVisible()  # the list is open, keyboard in it
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    assert combo.currentIndex() >= 0
+    qtbot.waitUntil(lambda: not combo.view().isVisible())
+    assert combo.hasFocus()
+
+
+def test_shortcuts_take_no_standard_editing_key(qapp: QApplication) -> None:
+    # The platform's standard keys (copy, undo, word moves, delete to end of line…) belong
+    # to text boxes; ours may only share the ones that mean the same thing.
+    same_meaning = {
+        QKeySequence.StandardKey.HelpContents,  # F1: help
+        QKeySequence.StandardKey.Save,  # Ctrl+S: save the wrap-up
+        QKeySequence.StandardKey.NextChild,  # Ctrl+Tab: next interaction
+        QKeySequence.StandardKey.PreviousChild,
+    }
+    ours = {QKeySequence(key).toString(): item.action for item in SHORTCUTS for key in item.keys}
+    clashes = [
+        (standard.name, binding.toString(), ours[binding.toString()])
+        for standard in QKeySequence.StandardKey
+        if standard not in same_meaning
+        for binding in QKeySequence.keyBindings(standard)
+        if binding.toString() in ours
+    ]
+    assert clashes == []

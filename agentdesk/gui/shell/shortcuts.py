@@ -155,3 +155,12 @@ def context_title(context: Context) -> str:
 def with_key(text: str, item: Shortcut) -> str:
     """A tooltip that ends with the key, e.g. ``Accept (Ctrl+Shift+A)``."""
     return f"{text} ({item.key_text()})" if text else item.key_text()
+
+
+def offer_keys_hint() -> str:
+    """A tooltip line for an offered contact, e.g. ``Accept: Ctrl+Shift+A · Reject: …``."""
+    return (
+        QCoreApplication.translate("Shortcuts", "Accept: %1 · Reject: %2")
+        .replace("%1", shortcut(Action.ACCEPT).key_text())
+        .replace("%2", shortcut(Action.REJECT).key_text())
+    )
