@@ -304,3 +304,22 @@ def test_shortcuts_take_no_standard_editing_key(qapp: QApplication) -> None:
         if binding.toString() in ours
     ]
     assert clashes == []
+
+
+def test_after_the_wrap_up_the_keyboard_goes_to_the_next_chat(
+    desk: Fixture, qloop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    d, ws, session = desk
+    w = d.window
+    keys = Keyboard(qtbot, w)
+    ws.interaction_changed(fakes.interaction(InteractionStatus.WRAP_UP, "n1"))
+    ws.interaction_changed(fakes.interaction(InteractionStatus.ACTIVE, "n2", name="Luca Neri"))
+    qloop.run_until_complete(until(lambda: d.history.rowCount() == 3))
+    w.center.wrapup.disposition.setFocus()  # (the operator left the wrap-up for a while)
+    keys.type("Info")
+    keys.press(Action.SUBMIT)
+    qloop.run_until_complete(until(lambda: session.calls[-1][0] == "wrapup"))
+    ws.interaction_removed("n1")
+    qloop.run_until_complete(until(lambda: d.history.rowCount() == 3))
+    assert w.interactions.current_id() == "n2"
+    assert w.center.chat.composer.hasFocus()
