@@ -52,6 +52,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="demos and screenshots only: accept the first offered chat and greet the customer",
     )
+    parser.add_argument(
+        "--show-shortcuts",
+        action="store_true",
+        help="open the keyboard shortcuts overlay at start (as F1 does), e.g. for a screenshot",
+    )
     return parser.parse_args(argv)
 
 
@@ -118,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             quit_after=args.quit_after,
             data_dir=data_dir,
             demo_autopilot=args.demo_autopilot,
+            show_shortcuts=args.show_shortcuts,
         ),
         settings,
     )

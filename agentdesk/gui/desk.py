@@ -25,6 +25,7 @@ from agentdesk.gui.people.reviews import ReviewQueue
 from agentdesk.gui.people.workspace import install_workspace
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
+from agentdesk.gui.shell.keys import DeskKeys
 from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.shell.myday import MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget
@@ -83,6 +84,8 @@ class Desk(QObject):
         workstation.errorRaised.connect(lambda text: w.statusline.show_notice("error", text))
         w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
         w.assist.insertRequested.connect(w.center.chat.insert_text)
+        # Last: the keys' focus-follow runs after the panes have shown a new status.
+        self.keys = DeskKeys(workstation, self.interactions, w, self)
         self.controller: DeskController | None = None
         self.assist_controller: AssistController | None = None
         self.board: BoardWorkspace | None = None

@@ -52,6 +52,7 @@ class RunOptions:
     quit_after: float | None = None
     data_dir: Path = Path(".")
     demo_autopilot: bool = False
+    show_shortcuts: bool = False
 
 
 class DeskRunner:
@@ -110,6 +111,8 @@ class DeskRunner:
             self.window.restore_layout()
         self.window.show()
         self.window.statusline.set_connection("connecting", "")
+        if self.options.show_shortcuts:
+            self.desk.keys.overlay.open()
 
     async def _start(self) -> str:
         """Server, session, sign-in: ``ok``, ``failed`` or ``cancelled`` (login dialog).

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from agentdesk.gui import fmt
 from agentdesk.gui.icons import channel_icon
 from agentdesk.gui.labels import channel_label, status_label
+from agentdesk.gui.shell.shortcuts import offer_keys_hint
 from agentdesk.protocol.interactions import Direction, Interaction, InteractionStatus, Message
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -225,4 +226,6 @@ class InteractionListModel(QAbstractListModel):
                 "%1", status_label(it.status)
             ),
         ]
+        if it.status is InteractionStatus.OFFERED:
+            lines.append(offer_keys_hint())
         return "\n".join(lines)
