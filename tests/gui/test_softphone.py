@@ -89,7 +89,7 @@ def test_a_ringing_call_shows_answer_with_its_shortcut(pane: SoftphonePane, qtbo
     pane.show_call(voice(InteractionStatus.OFFERED))
     assert "Incoming call" in pane.phase.text()
     assert pane.answer.isVisible() and pane.reject.isVisible()
-    assert "Ctrl+Shift+A" in pane.answer.toolTip()
+    assert "Ctrl+Shift+P" in pane.answer.toolTip()
     assert "Maria Rossi" in pane.caller.text()
     with qtbot.waitSignal(pane.answerRequested) as answered:
         pane.actions_["answer"].trigger()

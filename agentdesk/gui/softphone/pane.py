@@ -33,9 +33,9 @@ from agentdesk.protocol.interactions import Interaction
 
 #: The softphone's keyboard shortcuts (window-wide).
 SHORTCUTS = {
-    "answer": "Ctrl+Shift+A",
+    "answer": "Ctrl+Shift+P",
     "hangup": "Ctrl+Shift+X",
-    "hold": "Ctrl+Shift+H",
+    "hold": "Ctrl+Shift+O",
     "mute": "Ctrl+Shift+M",
 }
 
