@@ -1,0 +1,45 @@
+"""Highlighted snippets: the best window of an article's text, matched words in ``<b>``.
+
+Works on the original text (not the stems) so the operator reads real words; everything
+but the marks is HTML-escaped, so a snippet is safe to render as rich text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from agentdesk.search.analysis import WORD, fold
+
+#: Words in a snippet.
+WINDOW = 26
+
+
+def make_snippet(text: str, is_match: Callable[[str], bool], window: int = WINDOW) -> str:
+    """The ``window`` words of ``text`` with the most matches, matches marked."""
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    if not spans:
+        return html.escape(text[:200])
+    hits = [is_match(fold(text[a:b])) for a, b in spans]
+    best, best_count = 0, -1
+    count = sum(hits[:window])
+    for start in range(max(1, len(spans) - window + 1)):
+        if start:
+            count += hits[start + window - 1] if start + window - 1 < len(hits) else 0
+            count -= hits[start - 1]
+        if count > best_count:
+            best, best_count = start, count
+    end = min(len(spans), best + window)
+    lo = spans[best][0]
+    hi = spans[end - 1][1]
+    parts: list[str] = ["… " if best else ""]
+    cursor = lo
+    for (a, b), hit in zip(spans[best:end], hits[best:end], strict=True):
+        parts.append(html.escape(text[cursor:a]))
+        word = html.escape(text[a:b])
+        parts.append(f"<b>{word}</b>" if hit else word)
+        cursor = b
+    parts.append(html.escape(text[cursor:hi]))
+    if end < len(spans):
+        parts.append(" …")
+    return "".join(parts)
