@@ -18,6 +18,7 @@ from agentdesk.protocol.agents import AgentStateView
 from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
 from agentdesk.protocol.customers import Customer
 from agentdesk.protocol.interactions import Interaction, Message
+from agentdesk.protocol.kb import KbUrgentData
 from agentdesk.protocol.voice import MediaSdpData, MonitorStartedData
 
 
@@ -133,6 +134,7 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
     EventType.SYSTEM_NOTICE: SystemNoticeData,
     EventType.MEDIA_SDP: MediaSdpData,
     EventType.MONITOR_STARTED: MonitorStartedData,
+    EventType.KB_URGENT: KbUrgentData,
 }
 
 

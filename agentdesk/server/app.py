@@ -29,6 +29,9 @@ from agentdesk.server.db import Database
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
+from agentdesk.server.kb import admin_routes as kb_admin
+from agentdesk.server.kb import routes as kb
+from agentdesk.server.kb.engine import KbEngine, index_path
 from agentdesk.server.seed import seed
 
 log = logging.getLogger(__name__)
@@ -47,10 +50,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 await seed(session, settings)
             ctx = ServerContext(settings, db, InProcessBus())
             app.state.ctx = ctx
+            app.state.kb = KbEngine(db, index_path(settings.database_url))
+            await app.state.kb.sync()
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
                 asyncio.create_task(retention_loop(ctx), name="retention"),
+                asyncio.create_task(app.state.kb.run(), name="kb-index"),
             ]
             if settings.simulate:
                 from agentdesk.server.simulator.runner import run_simulator
@@ -81,6 +87,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for module in (auth, me, interactions, customers, teams, admin, gateway, streams):
+    for module in (auth, me, interactions, customers, teams, admin, gateway, streams, kb, kb_admin):
         app.include_router(module.router, prefix=API_PREFIX)
     return app
