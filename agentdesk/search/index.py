@@ -260,7 +260,7 @@ class KbIndex:
             terms = title_terms | set(str(row[8]).split()) | set(str(row[9]).split())
             coverage = sum(c.weight for c in query.concepts if c.found_in(terms)) / total
             in_title = sum(c.weight for c in query.concepts if c.found_in(title_terms)) / total
-            score = 2.0 * coverage + 0.6 * in_title + (-float(str(row[10]))) / best_bm25
+            score = 2.0 * coverage + 1.0 * in_title + (-float(str(row[10]))) / best_bm25
             if client_id and row[5] == client_id:
                 score += CLIENT_BOOST
             scored.append((score, row))

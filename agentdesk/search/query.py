@@ -20,6 +20,8 @@ from agentdesk.search.vocabulary import Vocabulary
 MAX_QUERY_CHARS = 500
 #: Concepts kept from a long query.
 MAX_CONCEPTS = 12
+#: Words allowed between the words of a phrase.
+NEAR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +30,11 @@ class Alternative:
     prefix: bool = False
 
     def expression(self) -> str:
-        quoted = '"' + " ".join(self.terms) + '"'
+        if len(self.terms) > 1:
+            # words of a phrase close together, in any order ("piano di rientro",
+            # "rientro nel piano"); stop words are not in the index, so gaps stay small
+            return "NEAR(" + " ".join(f'"{t}"' for t in self.terms) + f", {NEAR}" + ")"
+        quoted = f'"{self.terms[0]}"'
         return quoted + "*" if self.prefix else quoted
 
     def matches(self, term: str) -> bool:
