@@ -43,9 +43,7 @@ class IllegalTransition(Exception):
 _REQUESTABLE: dict[AgentState, frozenset[AgentState]] = {
     AgentState.OFFLINE: frozenset({AgentState.READY, AgentState.NOT_READY}),
     AgentState.READY: frozenset({AgentState.NOT_READY, AgentState.WRAP_UP, AgentState.OFFLINE}),
-    AgentState.NOT_READY: frozenset(
-        {AgentState.READY, AgentState.NOT_READY, AgentState.OFFLINE}
-    ),
+    AgentState.NOT_READY: frozenset({AgentState.READY, AgentState.NOT_READY, AgentState.OFFLINE}),
     AgentState.WRAP_UP: frozenset({AgentState.READY, AgentState.NOT_READY}),
     AgentState.REVIEW_HOLD: frozenset({AgentState.NOT_READY, AgentState.OFFLINE}),
 }
@@ -77,9 +75,7 @@ def check_transition(
     if target is not AgentState.NOT_READY and reason is not None:
         raise IllegalTransition(current, target, "only not_ready takes a reason code")
     if target is AgentState.OFFLINE and active_interactions > 0:
-        raise IllegalTransition(
-            current, target, f"{active_interactions} interaction(s) still open"
-        )
+        raise IllegalTransition(current, target, f"{active_interactions} interaction(s) still open")
 
 
 def receives_offers(state: AgentState) -> bool:

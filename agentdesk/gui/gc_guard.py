@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, QTimer
 class GuiThreadCollector(QObject):
     """Collects the young generation often and everything now and then, on the GUI thread."""
 
-    def __init__(self, parent: QObject | None = None, *, interval_ms: int = 500,
-                 full_every: int = 20) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, interval_ms: int = 500, full_every: int = 20
+    ) -> None:
         super().__init__(parent)
         self._ticks = 0
         self._full_every = full_every

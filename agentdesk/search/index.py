@@ -7,6 +7,7 @@ offline reading. The server and the desktop both use this class, so ranking is i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -21,10 +22,14 @@ from agentdesk.search.snippet import make_snippet
 from agentdesk.search.synonyms import SynonymTable
 from agentdesk.search.vocabulary import Vocabulary
 
-#: bm25 weights of the title, tags and body columns.
-WEIGHTS = (8.0, 4.0, 1.0)
+#: bm25 weights of the title, tags, body and facets columns.
+WEIGHTS = (8.0, 4.0, 1.0, 0.0)
 #: Articles ranked by bm25 before the final ordering looks at them.
-POOL = 120
+POOL = 40
+#: Matches (estimated) up to which every match is scored by bm25.
+EXACT_UP_TO = 1500
+#: Newest matches scored when there are more.
+WIDE = 300
 #: Score added to the current interaction's client's own articles.
 CLIENT_BOOST = 0.35
 
@@ -34,8 +39,8 @@ CREATE TABLE IF NOT EXISTS docs(
     plain TEXT NOT NULL, area TEXT NOT NULL, kind TEXT NOT NULL, client_id TEXT,
     tags TEXT NOT NULL, lang TEXT NOT NULL, valid_from TEXT, valid_to TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, tags, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, row);
+    title, tags, body, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, col);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -48,6 +53,8 @@ class KbIndex:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        self._db.execute("INSERT INTO fts(fts, rank) VALUES ('rank', ?)", (f"bm25({weights})",))
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -157,14 +164,17 @@ class KbIndex:
                 doc.valid_to,
             ),
         )
+        facets = " ".join((facet("a", doc.area), facet("k", doc.kind), facet("c", doc.client_id)))
         self._db.execute(
-            "INSERT INTO fts(rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body)),
+            "INSERT INTO fts(rowid, title, tags, body, facets) VALUES (?, ?, ?, ?, ?)",
+            (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body), facets),
         )
         self.vocabulary.add([*title, *tags, *body])
 
     def _load_vocabulary(self) -> None:
-        rows = self._db.execute("SELECT term, doc FROM fts_vocab").fetchall()
+        rows = self._db.execute(
+            "SELECT term, sum(doc) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
+        ).fetchall()
         self.vocabulary.replace(rows, self.count())
 
     # ---- reading ------------------------------------------------------------------------
@@ -212,43 +222,103 @@ class KbIndex:
             query = self.parse(text)
             if query.empty:
                 return []
-            rows = self._candidates(query, area, kind, client_id, now)
-        return self._rank(query, rows, client_id, limit)
+            rows, complete = self._candidates(query, area, kind, client_id, now, limit)
+        return self._rank(query, rows, complete, client_id, limit)
 
-    def _candidates(
+    def _candidates(  # noqa: PLR0917 - private, called once
         self,
         query: Query,
         area: str | None,
         kind: str | None,
         client_id: str | None,
         now: str | None,
-    ) -> list[Sequence[object]]:
-        where = ["fts MATCH ?"]
-        params: list[object] = [query.expression()]
+        limit: int,
+    ) -> tuple[list[Sequence[object]], set[int]]:
+        """Candidate rows, and the rowids known to answer every concept."""
+        # Filters are tokens of the facets column, so FTS5 intersects them in its index
+        # instead of SQLite joining every match to the docs table.
+        filters = (area, kind, client_id)
+        ranked = self._ranked(query.all_expression(), query.estimate_all(), *filters)
+        complete = {rid for rid, _ in ranked}
+        if len(ranked) < limit and len(query.concepts) > 1:
+            more = self._ranked(query.any_expression(), query.estimate_any(), *filters)
+            seen = {rid for rid, _ in ranked}
+            ranked += [(rid, r) for rid, r in more if rid not in seen]
+        if not ranked:
+            return [], complete
+        bm25 = dict(ranked)
+        marks = ", ".join("?" * len(ranked))
+        rows = self._db.execute(
+            "SELECT d.id, d.title, d.plain, d.kind, d.area, d.client_id, d.lang, "
+            "f.title, f.tags, f.body, d.rid, d.valid_from, d.valid_to "
+            f"FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.rid IN ({marks})",
+            [rid for rid, _ in ranked],
+        ).fetchall()
+        out: list[Sequence[object]] = []
+        for row in rows:
+            valid_from, valid_to = row[11], row[12]
+            if now and ((valid_from and valid_from > now) or (valid_to and valid_to <= now)):
+                continue
+            out.append((*row[:10], bm25[row[10]], row[10]))
+        return out, complete
+
+    def _ranked(
+        self,
+        concepts: str,
+        estimate: int,
+        area: str | None,
+        kind: str | None,
+        client_id: str | None,
+    ) -> list[tuple[int, float]]:
+        """(rowid, bm25) of up to :data:`POOL` good articles matching ``concepts``.
+
+        FTS5 scores every match before sorting, so when the vocabulary says the matches are
+        many (a common word, a two-letter prefix) the pool is taken from articles with the
+        words in their title or tags, newest first, and only those are scored: what is typed
+        next narrows the matches and exact ranking takes over.
+        """
+        if estimate <= EXACT_UP_TO:
+            found = self._match("{title tags body} : (" + concepts + ")", area, kind, client_id)
+            return found
+        found = self._match("{title tags} : (" + concepts + ")", area, kind, client_id, WIDE)
+        if len(found) < POOL:
+            seen = {rid for rid, _ in found}
+            body = self._match(
+                "{title tags body} : (" + concepts + ")", area, kind, client_id, WIDE
+            )
+            found += [item for item in body if item[0] not in seen]
+        found.sort(key=lambda item: item[1])
+        return found[:POOL]
+
+    def _match(
+        self,
+        expression: str,
+        area: str | None,
+        kind: str | None,
+        client_id: str | None,
+        newest: int | None = None,
+    ) -> list[tuple[int, float]]:
         if area:
-            where.append("d.area = ?")
-            params.append(area)
+            expression += f" AND facets : {facet('a', area)}"
         if kind:
-            where.append("d.kind = ?")
-            params.append(kind)
+            expression += f" AND facets : {facet('k', kind)}"
         if client_id:
-            where.append("(d.client_id = ? OR d.client_id IS NULL)")
-            params.append(client_id)
-        if now:
-            where.append("(d.valid_from IS NULL OR d.valid_from <= ?)")
-            where.append("(d.valid_to IS NULL OR d.valid_to > ?)")
-            params += [now, now]
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        sql = (
-            f"SELECT d.id, d.title, d.plain, d.kind, d.area, d.client_id, d.lang, "
-            f"fts.title, fts.tags, fts.body, bm25(fts, {weights}) AS rank "
-            f"FROM fts JOIN docs d ON d.rid = fts.rowid WHERE {' AND '.join(where)} "
-            f"ORDER BY rank LIMIT {POOL}"
-        )
-        return self._db.execute(sql, params).fetchall()
+            expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
+        order = "rank" if newest is None else "rowid DESC"
+        rows = self._db.execute(
+            f"SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY {order} "
+            f"LIMIT {newest or POOL}",
+            (expression,),
+        ).fetchall()
+        return [(int(rid), float(r)) for rid, r in rows]
 
     def _rank(
-        self, query: Query, rows: list[Sequence[object]], client_id: str | None, limit: int
+        self,
+        query: Query,
+        rows: list[Sequence[object]],
+        complete: set[int],
+        client_id: str | None,
+        limit: int,
     ) -> list[Hit]:
         if not rows:
             return []
@@ -257,20 +327,25 @@ class KbIndex:
         scored: list[tuple[float, Sequence[object]]] = []
         for row in rows:
             title_terms = set(str(row[7]).split())
-            terms = title_terms | set(str(row[8]).split()) | set(str(row[9]).split())
-            coverage = sum(c.weight for c in query.concepts if c.found_in(terms)) / total
+            if row[11] in complete:
+                coverage = 1.0
+            else:
+                terms = title_terms | set(str(row[8]).split()) | set(str(row[9]).split())
+                coverage = sum(c.weight for c in query.concepts if c.found_in(terms)) / total
             in_title = sum(c.weight for c in query.concepts if c.found_in(title_terms)) / total
             score = 2.0 * coverage + 1.0 * in_title + (-float(str(row[10]))) / best_bm25
             if client_id and row[5] == client_id:
                 score += CLIENT_BOOST
             scored.append((score, row))
-        scored.sort(key=lambda item: -item[0])
+        scored.sort(key=lambda item: (-item[0], str(item[1][0])))
         hits = []
         for score, row in scored[:limit]:
             lang = str(row[6])
 
             def is_match(word: str, lang: str = lang) -> bool:
-                return query.is_match(self.analyzer.stem(word, lang)) or query.is_match(word)
+                if word[:2] not in query.heads:
+                    return False
+                return query.is_match(word) or query.is_match(self.analyzer.stem(word, lang))
 
             hits.append(
                 Hit(
@@ -284,3 +359,10 @@ class KbIndex:
                 )
             )
         return hits
+
+
+def facet(prefix: str, value: str | None) -> str:
+    """The token a filter value takes in the facets column (letters and digits only)."""
+    if value is None:
+        return prefix + "none"
+    return prefix + hashlib.blake2s(value.encode(), digest_size=6).hexdigest()

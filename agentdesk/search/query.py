@@ -37,12 +37,6 @@ class Alternative:
         quoted = f'"{self.terms[0]}"'
         return quoted + "*" if self.prefix else quoted
 
-    def matches(self, term: str) -> bool:
-        """Does a single index term satisfy this alternative (phrases: any of their words)?"""
-        if self.prefix:
-            return term.startswith(self.terms[-1])
-        return term in self.terms
-
 
 @dataclass(slots=True)
 class Concept:
@@ -50,37 +44,77 @@ class Concept:
 
     alternatives: list[Alternative] = field(default_factory=list)
     weight: float = 1.0
+    #: About how many articles hold the concept.
+    documents: int = 0
+    _single: frozenset[str] = frozenset()
+    _phrases: tuple[tuple[str, ...], ...] = ()
+    _prefixes: tuple[str, ...] = ()
+
+    def freeze(self) -> None:
+        """Precompute the look-ups :meth:`found_in` does for every candidate article."""
+        alts = self.alternatives
+        self._single = frozenset(a.terms[0] for a in alts if not a.prefix and len(a.terms) == 1)
+        self._phrases = tuple(a.terms for a in alts if len(a.terms) > 1)
+        self._prefixes = tuple(a.terms[-1] for a in alts if a.prefix)
 
     def add(self, alternative: Alternative) -> None:
-        if alternative not in self.alternatives:
-            self.alternatives.append(alternative)
+        if alternative in self.alternatives:
+            return
+        single = {a.terms[0] for a in self.alternatives if len(a.terms) == 1 and not a.prefix}
+        if len(alternative.terms) > 1 and single.intersection(alternative.terms):
+            return  # a phrase containing a word already searched alone adds nothing
+        self.alternatives.append(alternative)
 
     def expression(self) -> str:
         return "(" + " OR ".join(a.expression() for a in self.alternatives) + ")"
 
     def found_in(self, terms: set[str]) -> bool:
-        for alt in self.alternatives:
-            if alt.prefix:
-                if any(t.startswith(alt.terms[-1]) for t in terms):
-                    return True
-            elif all(t in terms for t in alt.terms):
-                return True
-        return False
+        if not self._single.isdisjoint(terms):
+            return True
+        if any(all(t in terms for t in phrase) for phrase in self._phrases):
+            return True
+        prefixes = self._prefixes
+        return bool(prefixes) and any(t.startswith(prefixes) for t in terms)
 
 
 @dataclass(slots=True)
 class Query:
     concepts: list[Concept]
+    _exact: frozenset[str] = frozenset()
+    _prefixes: tuple[str, ...] = ()
+    #: First two letters of every term and prefix: a cheap first test for snippets.
+    heads: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for concept in self.concepts:
+            concept.freeze()
+        alts = [a for c in self.concepts for a in c.alternatives]
+        self._exact = frozenset(t for a in alts if not a.prefix for t in a.terms)
+        self._prefixes = tuple({a.terms[-1] for a in alts if a.prefix})
+        self.heads = frozenset(t[:2] for t in (*self._exact, *self._prefixes))
 
     @property
     def empty(self) -> bool:
         return not self.concepts
 
-    def expression(self) -> str:
+    def all_expression(self) -> str:
+        """Articles answering every concept."""
+        return " AND ".join(c.expression() for c in self.concepts)
+
+    def any_expression(self) -> str:
+        """Articles answering any concept."""
         return " OR ".join(c.expression() for c in self.concepts)
 
+    def estimate_all(self) -> int:
+        """About how many articles answer every concept (from the vocabulary)."""
+        return min((c.documents for c in self.concepts), default=0)
+
+    def estimate_any(self) -> int:
+        return sum(c.documents for c in self.concepts)
+
     def is_match(self, term: str) -> bool:
-        return any(a.matches(term) for c in self.concepts for a in c.alternatives)
+        """Does an index term (or a folded word) answer any concept?"""
+        return term in self._exact or (bool(self._prefixes) and term.startswith(self._prefixes))
 
 
 def parse(text: str, analyzer: Analyzer, synonyms: SynonymTable, vocabulary: Vocabulary) -> Query:
@@ -116,7 +150,8 @@ def parse(text: str, analyzer: Analyzer, synonyms: SynonymTable, vocabulary: Voc
                 for candidate in vocabulary.candidates(analyzer.stem(word.text, "it")):
                     concept.add(Alternative((candidate,)))
             i += 1
-        concept.weight = _idf(concept, vocabulary)
+        concept.documents = _documents(concept, vocabulary)
+        concept.weight = _idf(concept.documents, vocabulary)
         concepts.append(concept)
     return Query(concepts)
 
@@ -127,14 +162,19 @@ def _add_prefixes(concept: Concept, word: str, stems: tuple[str, ...]) -> None:
             concept.add(Alternative((prefix,), prefix=True))
 
 
-def _idf(concept: Concept, vocabulary: Vocabulary) -> float:
-    """How telling a concept is: rare words weigh more than common ones."""
+def _documents(concept: Concept, vocabulary: Vocabulary) -> int:
+    """Articles holding the concept, estimated from the vocabulary (sums over forms)."""
     n = max(vocabulary.documents, 1)
     df = 0
     for alt in concept.alternatives:
         if alt.prefix:
-            df += vocabulary.prefix_frequency(alt.terms[-1])
+            df += vocabulary.prefix_frequency(alt.terms[-1], cap=n)
         else:
             df += min(vocabulary.frequency(t) for t in alt.terms)
-    df = min(df, n)
-    return math.log(1 + (n + 1) / (df + 1))
+    return min(df, n)
+
+
+def _idf(documents: int, vocabulary: Vocabulary) -> float:
+    """How telling a concept is: rare words weigh more than common ones."""
+    n = max(vocabulary.documents, 1)
+    return math.log(1 + (n + 1) / (documents + 1))

@@ -13,11 +13,17 @@ from agentdesk.search.analysis import WORD, fold
 
 #: Words in a snippet.
 WINDOW = 26
+#: Words of a long article looked at for the snippet.
+SCAN = 200
 
 
 def make_snippet(text: str, is_match: Callable[[str], bool], window: int = WINDOW) -> str:
     """The ``window`` words of ``text`` with the most matches, matches marked."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    spans = []
+    for m in WORD.finditer(text):
+        spans.append((m.start(), m.end()))
+        if len(spans) >= SCAN:
+            break
     if not spans:
         return html.escape(text[:200])
     hits = [is_match(fold(text[a:b])) for a, b in spans]
@@ -30,16 +36,16 @@ def make_snippet(text: str, is_match: Callable[[str], bool], window: int = WINDO
         if count > best_count:
             best, best_count = start, count
     end = min(len(spans), best + window)
-    lo = spans[best][0]
-    hi = spans[end - 1][1]
+    lo, hi = spans[best][0], spans[end - 1][1]
     parts: list[str] = ["… " if best else ""]
     cursor = lo
-    for (a, b), hit in zip(spans[best:end], hits[best:end], strict=True):
-        parts.append(html.escape(text[cursor:a]))
-        word = html.escape(text[a:b])
-        parts.append(f"<b>{word}</b>" if hit else word)
-        cursor = b
+    for k in range(best, end):
+        if hits[k]:
+            a, b = spans[k]
+            parts.append(html.escape(text[cursor:a]))
+            parts.append(f"<b>{html.escape(text[a:b])}</b>")
+            cursor = b
     parts.append(html.escape(text[cursor:hi]))
-    if end < len(spans):
+    if end < len(spans) or hi < len(text.rstrip()):
         parts.append(" …")
     return "".join(parts)

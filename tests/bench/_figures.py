@@ -24,8 +24,9 @@ def report(title: str, rows: dict[str, list[float]], unit: str = "ms") -> str:
         else:
             note = f"p50 x{p50 / base:.1f} baseline" if base else ""
         cells = (p50, percentile(samples, 99), statistics.fmean(samples), max(samples))
-        lines.append(f"{name:34}{len(samples):5d}" + "".join(f"{c:11.2f}" for c in cells)
-                     + f"   {note}")
+        lines.append(
+            f"{name:34}{len(samples):5d}" + "".join(f"{c:11.2f}" for c in cells) + f"   {note}"
+        )
     text = "\n".join(lines)
     print(text, flush=True)
     return text

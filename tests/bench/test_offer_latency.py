@@ -78,8 +78,10 @@ class ThreadedUvicorn:
 
 async def measure_bare(port: int) -> list[float]:
     samples = []
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http, \
-            websockets.connect(f"ws://127.0.0.1:{port}/ws") as ws:
+    async with (
+        httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http,
+        websockets.connect(f"ws://127.0.0.1:{port}/ws") as ws,
+    ):
         for i in range(N):
             t0 = time.perf_counter()
             post = asyncio.create_task(http.post("/push", json={"i": str(i)}))
@@ -93,8 +95,9 @@ async def measure_offers(base_url: str) -> list[float]:
     samples = []
     ws_url = base_url.replace("http://", "ws://") + "/api/v1/events"
     async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-        login = (await http.post("/api/v1/auth/login",
-                                 json={"username": "mario", "password": "demo"})).json()
+        login = (
+            await http.post("/api/v1/auth/login", json={"username": "mario", "password": "demo"})
+        ).json()
         auth = {"Authorization": f"Bearer {login['access_token']}"}
         gw = {"X-Gateway-Key": KEY}
         r = await http.put("/api/v1/me/state", json={"state": "ready"}, headers=auth)
@@ -105,9 +108,17 @@ async def measure_offers(base_url: str) -> list[float]:
             await ws.send(json.dumps({"type": "resume", "since": ready["last_seq"]}))
             for i in range(N):
                 t0 = time.perf_counter()
-                post = asyncio.create_task(http.post("/api/v1/gateway/chats", headers=gw, json={
-                    "from": f"bench.customer.{i}", "entry_point": "web-lario",
-                    "text": "Buongiorno, ho una domanda sulla bolletta."}))
+                post = asyncio.create_task(
+                    http.post(
+                        "/api/v1/gateway/chats",
+                        headers=gw,
+                        json={
+                            "from": f"bench.customer.{i}",
+                            "entry_point": "web-lario",
+                            "text": "Buongiorno, ho una domanda sulla bolletta.",
+                        },
+                    )
+                )
                 while True:
                     frame = json.loads(await ws.recv())
                     if frame.get("type") == "interaction.offered":
@@ -119,9 +130,16 @@ async def measure_offers(base_url: str) -> list[float]:
                 for step in ("accept", "hangup"):
                     r = await http.post(f"/api/v1/interactions/{iid}/{step}", headers=auth)
                     assert r.status_code == 200, r.text
-                r = await http.post(f"/api/v1/interactions/{iid}/wrapup", headers=auth, json={
-                    "disposition": "altro", "notes": "", "resolved": True,
-                    "idempotency_key": f"bench-wrapup-{iid}"})
+                r = await http.post(
+                    f"/api/v1/interactions/{iid}/wrapup",
+                    headers=auth,
+                    json={
+                        "disposition": "altro",
+                        "notes": "",
+                        "resolved": True,
+                        "idempotency_key": f"bench-wrapup-{iid}",
+                    },
+                )
                 assert r.status_code == 200, r.text
     return samples
 
@@ -129,15 +147,23 @@ async def measure_offers(base_url: str) -> list[float]:
 def test_offer_latency(tmp_path: Path) -> None:
     with ThreadedUvicorn(bare_broadcast_app()) as bare:
         baseline = asyncio.run(measure_bare(bare.port))
-    server = EmbeddedServer(ServerSettings(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bench.sqlite3'}", demo=True,
-        simulate=False, gateway_key=KEY))
+    server = EmbeddedServer(
+        ServerSettings(
+            database_url=f"sqlite+aiosqlite:///{tmp_path / 'bench.sqlite3'}",
+            demo=True,
+            simulate=False,
+            gateway_key=KEY,
+        )
+    )
     server.start()
     try:
         offers = asyncio.run(measure_offers(server.base_url))
     finally:
         server.stop()
-    report(f"gateway chat POST -> event on the stream, {N} chats", {
-        "bare FastAPI POST -> ws broadcast": baseline,
-        "chat POST -> interaction.offered": offers,
-    })
+    report(
+        f"gateway chat POST -> event on the stream, {N} chats",
+        {
+            "bare FastAPI POST -> ws broadcast": baseline,
+            "chat POST -> interaction.offered": offers,
+        },
+    )

@@ -23,8 +23,12 @@ RUNS = 5
 
 def time_to_ready(args: list[str]) -> float:
     t0 = time.perf_counter()
-    with subprocess.Popen([sys.executable, "-m", "tests.bench.startup_probe", *args],
-                          cwd=ROOT, stdout=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.bench.startup_probe", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith("READY"):
@@ -39,17 +43,34 @@ def time_to_ready(args: list[str]) -> float:
 
 
 def test_startup(tmp_path: Path) -> None:
-    server = EmbeddedServer(ServerSettings(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}", demo=True,
-        simulate=False))
+    server = EmbeddedServer(
+        ServerSettings(
+            database_url=f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}",
+            demo=True,
+            simulate=False,
+        )
+    )
     server.start()
     try:
         rows = {
             "bare PySide6 window": [time_to_ready(["bare"]) for _ in range(RUNS)],
             "desktop, running backend": [
-                time_to_ready(["desk", "--offscreen", "--server", server.base_url, "--user",
-                               "mario", "--password", "demo", "--data-dir",
-                               str(tmp_path / f"desk{i}")]) for i in range(RUNS)],
+                time_to_ready(
+                    [
+                        "desk",
+                        "--offscreen",
+                        "--server",
+                        server.base_url,
+                        "--user",
+                        "mario",
+                        "--password",
+                        "demo",
+                        "--data-dir",
+                        str(tmp_path / f"desk{i}"),
+                    ]
+                )
+                for i in range(RUNS)
+            ],
         }
     finally:
         server.stop()
