@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.gui.assist.kb_service import KbService
+from agentdesk.gui.assist.kb_setup import kb_service_for
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
@@ -72,6 +74,7 @@ class Desk(QObject):
         w.topbar.state.refused.connect(lambda text: w.statusline.show_notice("warning", text))
         w.assist.insertRequested.connect(w.center.chat.insert_text)
         self.controller: DeskController | None = None
+        self.kb: KbService | None = None
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -91,6 +94,8 @@ class Desk(QObject):
         """End the controller's pending calls (before the session stops)."""
         if self.controller is not None:
             await self.controller.aclose()
+        if self.kb is not None:
+            await self.kb.stop()
 
     def attach(self, session: DeskSession) -> DeskController:
         """Connect the panes' intents to ``session`` through a controller."""
@@ -115,5 +120,9 @@ class Desk(QObject):
         c.customerLoaded.connect(self.myday.note_customer)
         c.invoicesLoaded.connect(self.focus.on_invoices)
         c.message.connect(w.statusline.show_notice)
+        self.kb = kb_service_for(session, self.settings, self)
+        if self.kb is not None:
+            w.assist.kb.bind(self.kb)
+            self.kb.start()
         self.controller = c
         return c

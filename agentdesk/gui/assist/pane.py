@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.gui import colors, fmt
+from agentdesk.gui.assist.kb_panel import KbPanel
 from agentdesk.gui.widgets import Card, Pill
 from agentdesk.protocol.agents import AgentProfile, ClientRef
 from agentdesk.protocol.customers import Accounts, InvoiceStatus, TimelineItem
@@ -129,7 +130,8 @@ class AssistPane(QScrollArea):
         self.cards.addWidget(self.greeting_card)
         self.cards.addWidget(self.invoices_card)
         self.cards.addWidget(self.dispositions_card)
-        self.cards.addStretch(1)
+        self.kb = KbPanel(body)
+        self.cards.addWidget(self.kb, 1)
         self.setWidget(body)
         self.show_interaction(None)
 
@@ -148,6 +150,9 @@ class AssistPane(QScrollArea):
             and interaction.id == self._interaction.id
         )
         self._interaction = interaction
+        self.kb.set_context(
+            interaction.client.id if interaction else None, interaction.id if interaction else None
+        )
         if interaction is None:
             self._show_overview()
             return
