@@ -123,6 +123,9 @@ class Desk(QObject):
         self.kb = kb_service_for(session, self.settings, self)
         if self.kb is not None:
             w.assist.kb.bind(self.kb)
-            self.kb.start()
+            # sync and urgent checks need a signed-in session: start with the profile
+            self.workstation.profileChanged.connect(self.kb.start)
+            if session.profile is not None:
+                self.kb.start()
         self.controller = c
         return c

@@ -141,3 +141,13 @@ def test_urgent_banner_stays_until_acknowledged_and_feedback_is_sent(
     qloop.run_until_complete(service.stop())
     qloop.run_until_complete(api.aclose())
     admin.close()
+
+
+def test_empty_search_suggests_articles_for_the_customers_words(qtbot: QtBot) -> None:
+    panel = KbPanel()
+    qtbot.addWidget(panel)
+    panel.bind(demo_service())
+    panel.set_context("energia", "i-1", "Vorrei pagare la bolletta a rate, si può?")
+    assert panel.model.index(0, 0).data(ID_ROLE) == "kb-energia-rateizzazione"
+    panel.search.setText("voltura")
+    assert panel.model.index(0, 0).data(ID_ROLE) == "kb-energia-voltura"

@@ -87,11 +87,12 @@ class KbPanel(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Knowledge base"), parent)
-        self.setObjectName("kbPanel")
+        self.setProperty("kbPanel", True)  # keeps the "card" object name the theme styles
         self.service: KbService | None = None
         self.client_id: str | None = None
         self.interaction_id: str | None = None
         self.current_id: str | None = None
+        self.customer_text = ""
 
         self.banner = UrgentBanner(self)
         self.search = QLineEdit(self)
@@ -177,11 +178,15 @@ class KbPanel(Card):
         self.banner.set_notes(service.urgent)
         self.refresh()
 
-    def set_context(self, client_id: str | None, interaction_id: str | None) -> None:
-        """The contact in focus: its client's articles come first, feedback links to it."""
-        changed = client_id != self.client_id
+    def set_context(
+        self, client_id: str | None, interaction_id: str | None, customer_text: str = ""
+    ) -> None:
+        """The contact in focus: its client's articles come first, feedback links to it, and
+        with an empty search box the panel suggests articles for the customer's last words."""
+        changed = client_id != self.client_id or customer_text != self.customer_text
         self.client_id = client_id
         self.interaction_id = interaction_id
+        self.customer_text = customer_text
         if changed:
             self.refresh()
 
@@ -194,8 +199,17 @@ class KbPanel(Card):
             self.status.setText(self.tr("The knowledge base is not available yet."))
             return
         if not text.strip():
-            self.model.set_hits([])
-            self.status.setText(self.tr("Type to search the knowledge base."))
+            suggested = (
+                self.service.search(self.customer_text + " ", client_id=self.client_id, limit=3)
+                if self.customer_text.strip()
+                else []
+            )
+            self.model.set_hits(suggested)
+            self.status.setText(
+                self.tr("Suggested for the customer's last message.")
+                if suggested
+                else self.tr("Type to search the knowledge base.")
+            )
             return
         hits = self.service.search(text, client_id=self.client_id, kind=self.kind.currentData())
         self.model.set_hits(hits)

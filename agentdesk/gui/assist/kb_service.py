@@ -88,7 +88,8 @@ class KbService(QObject):
 
     # ---- background ---------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, *_profile: object) -> None:
+        """Begin syncing and watching urgent notes (once; later calls do nothing)."""
         if self.api is None or self._tasks:
             return
         api = self.api

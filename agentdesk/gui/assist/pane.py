@@ -64,6 +64,14 @@ def rows_from_timeline(items: list[TimelineItem]) -> list[InvoiceRow]:
     ]
 
 
+def last_customer_text(interaction: Interaction | None) -> str:
+    """What the customer wrote last (for the knowledge base's suggestions)."""
+    if interaction is None:
+        return ""
+    inbound = [m.text for m in interaction.messages if m.direction.value == "inbound"]
+    return inbound[-1] if inbound else ""
+
+
 def greeting_for(client: ClientRef, agent_name: str) -> str:
     """The client's greeting with the operator's first name filled in."""
     first = agent_name.split(maxsplit=1)[0] if agent_name else ""
@@ -151,7 +159,9 @@ class AssistPane(QScrollArea):
         )
         self._interaction = interaction
         self.kb.set_context(
-            interaction.client.id if interaction else None, interaction.id if interaction else None
+            interaction.client.id if interaction else None,
+            interaction.id if interaction else None,
+            last_customer_text(interaction),
         )
         if interaction is None:
             self._show_overview()

@@ -142,3 +142,13 @@ def test_changes_are_searchable_at_once_and_deletions_vanish() -> None:
     index.delete(["new"], version=3)
     assert index.search("zanzariere ") == []
     assert index.version == 3
+
+
+def test_article_finder_answers_a_customer_message_or_stays_silent(index: KbIndex) -> None:
+    from agentdesk.search import ArticleFinder
+
+    finder = ArticleFinder(index)
+    hit = finder.best("Buongiorno, vorrei pagare la bolletta a rate, è possibile?", "energia")
+    assert hit is not None and hit.id == "kb-energia-rateizzazione"
+    assert finder.best("Grazie mille, buona giornata!", "energia") is None
+    assert finder.best("", None) is None
