@@ -2,7 +2,8 @@
 
 A pure helper over :class:`KbIndex` for next-best-action ("an article answers the last
 customer message"): it searches the message as a whole (no word is a prefix) and returns
-the best article only when it covers enough of what was asked.
+the best article only when the message says enough (two telling words or more) and the
+article covers most of it.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from agentdesk.search.index import KbIndex
 class ArticleFinder:
     """Finds one confident answer for a free-text message, or nothing."""
 
-    def __init__(self, index: KbIndex, min_score: float = 1.6) -> None:
+    def __init__(self, index: KbIndex, min_coverage: float = 0.5) -> None:
         self.index = index
-        self.min_score = min_score
+        self.min_coverage = min_coverage
 
     def best(self, message: str, client_id: str | None = None) -> Hit | None:
-        hits = self.index.search(message.rstrip() + " ", client_id=client_id, limit=1)
-        if hits and hits[0].score >= self.min_score:
+        text = message.rstrip() + " "
+        if len(self.index.parse(text).concepts) < 2:
+            return None
+        hits = self.index.search(text, client_id=client_id, limit=1)
+        if hits and hits[0].coverage >= self.min_coverage:
             return hits[0]
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 KINDS = ("procedure", "faq", "news", "urgent")
 
@@ -34,4 +34,5 @@ class Hit:
     area: str
     client_id: str | None
     score: float
-    matched: tuple[str, ...] = field(default=())
+    #: Share of the query (weighted by rarity) the article answers, 0..1.
+    coverage: float = 0.0

@@ -324,7 +324,7 @@ class KbIndex:
             return []
         total = sum(c.weight for c in query.concepts) or 1.0
         best_bm25 = max(-float(str(r[10])) for r in rows) or 1.0
-        scored: list[tuple[float, Sequence[object]]] = []
+        scored: list[tuple[float, float, Sequence[object]]] = []
         for row in rows:
             title_terms = set(str(row[7]).split())
             if row[11] in complete:
@@ -336,10 +336,10 @@ class KbIndex:
             score = 2.0 * coverage + 1.0 * in_title + (-float(str(row[10]))) / best_bm25
             if client_id and row[5] == client_id:
                 score += CLIENT_BOOST
-            scored.append((score, row))
-        scored.sort(key=lambda item: (-item[0], str(item[1][0])))
+            scored.append((score, coverage, row))
+        scored.sort(key=lambda item: (-item[0], str(item[2][0])))
         hits = []
-        for score, row in scored[:limit]:
+        for score, coverage, row in scored[:limit]:
             lang = str(row[6])
 
             def is_match(word: str, lang: str = lang) -> bool:
@@ -356,6 +356,7 @@ class KbIndex:
                     area=str(row[4]),
                     client_id=None if row[5] is None else str(row[5]),
                     score=round(score, 4),
+                    coverage=round(coverage, 3),
                 )
             )
         return hits

@@ -15,10 +15,10 @@ from rapidfuzz.distance import OSA
 
 
 def max_typos(word: str) -> int:
-    """Edits tolerated in a word: none below 4 letters, one up to 6, two beyond."""
-    if len(word) < 4:
+    """Edits tolerated in a stem: none below 5 letters, one up to 7, two beyond."""
+    if len(word) < 5:
         return 0
-    return 1 if len(word) <= 6 else 2
+    return 1 if len(word) <= 7 else 2
 
 
 class Vocabulary:

@@ -59,8 +59,10 @@ class Backend:
 
 @pytest.fixture
 def backend(tmp_path: Path) -> Iterator[Backend]:
-    server = Backend(database_url=f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}",
-                     overrides={"heartbeat_s": 1.0})
+    server = Backend(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'server.sqlite3'}",
+        overrides={"heartbeat_s": 1.0},
+    )
     server.start()
     try:
         yield server

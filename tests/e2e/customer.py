@@ -17,8 +17,9 @@ class Customer:
     def __init__(self, base_url: str, key: str) -> None:
         self.base_url = base_url
         self.key = key
-        self.http = httpx.AsyncClient(base_url=base_url, headers={"X-Gateway-Key": key},
-                                      timeout=10.0)
+        self.http = httpx.AsyncClient(
+            base_url=base_url, headers={"X-Gateway-Key": key}, timeout=10.0
+        )
         self.heard: list[dict[str, Any]] = []
         self._ws_task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
@@ -44,19 +45,24 @@ class Customer:
                 await asyncio.sleep(0.2)
 
     async def open_chat(self, handle: str, entry_point: str, text: str) -> str:
-        r = await self.http.post("/api/v1/gateway/chats",
-                                 json={"from": handle, "entry_point": entry_point, "text": text})
+        r = await self.http.post(
+            "/api/v1/gateway/chats", json={"from": handle, "entry_point": entry_point, "text": text}
+        )
         assert r.status_code in (200, 201), r.text
         return str(r.json()["interaction_id"])
 
     async def say(self, interaction_id: str, text: str) -> None:
-        r = await self.http.post(f"/api/v1/gateway/chats/{interaction_id}/messages",
-                                 json={"text": text})
+        r = await self.http.post(
+            f"/api/v1/gateway/chats/{interaction_id}/messages", json={"text": text}
+        )
         assert r.status_code in (200, 201), r.text
 
     def operator_lines(self, interaction_id: str) -> list[str]:
-        return [str(f["data"].get("text")) for f in self.heard
-                if f.get("type") == "chat.message" and f.get("interaction_id") == interaction_id]
+        return [
+            str(f["data"].get("text"))
+            for f in self.heard
+            if f.get("type") == "chat.message" and f.get("interaction_id") == interaction_id
+        ]
 
     async def close(self) -> None:
         if self._ws_task is not None:

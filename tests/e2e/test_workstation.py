@@ -75,9 +75,11 @@ class Desktop:
     def transcript(self, interaction_id: str) -> list[tuple[str, str, bool]]:
         model = self.desk.transcripts.model(interaction_id)
         return [
-            (str(model.data(model.index(r, 0), MsgRole.DIRECTION)),
-             str(model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole)),
-             bool(model.data(model.index(r, 0), MsgRole.PENDING)))
+            (
+                str(model.data(model.index(r, 0), MsgRole.DIRECTION)),
+                str(model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole)),
+                bool(model.data(model.index(r, 0), MsgRole.PENDING)),
+            )
             for r in range(model.rowCount())
         ]
 
@@ -129,8 +131,9 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
             customer_id, name, handle = await a_lario_customer(desk.api)
             await desk.session.set_state(AgentState.READY)
 
-            iid = await customer.open_chat(handle, "web-lario",
-                                           "Buongiorno, la bolletta di ottobre è altissima.")
+            iid = await customer.open_chat(
+                handle, "web-lario", "Buongiorno, la bolletta di ottobre è altissima."
+            )
             await until(lambda: desk.status_of(iid) is InteractionStatus.OFFERED, what="offer")
 
             desk.window.interactions.select(iid)
@@ -140,25 +143,39 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
             await until(lambda: any(f.get("type") == "chat.accepted" for f in customer.heard))
 
             # Screen pop by chat identity: the header shows the demo customer.
-            await until(lambda: desk.desk.history.customer_id == customer_id
-                        and name in desk.window.center.header.name.text(), what="screen pop")
+            await until(
+                lambda: (
+                    desk.desk.history.customer_id == customer_id
+                    and name in desk.window.center.header.name.text()
+                ),
+                what="screen pop",
+            )
 
             chat = desk.window.center.chat
             chat.composer.setPlainText("Buongiorno, verifico subito la lettura del contatore.")
             chat.send_button.click()
-            await until(lambda: customer.operator_lines(iid) == [
-                "Buongiorno, verifico subito la lettura del contatore."], what="reply to customer")
+            await until(
+                lambda: (
+                    customer.operator_lines(iid)
+                    == ["Buongiorno, verifico subito la lettura del contatore."]
+                ),
+                what="reply to customer",
+            )
             await customer.say(iid, "Grazie, la lettura era 1234.")
-            await until(lambda: ("inbound", "Grazie, la lettura era 1234.", False)
-                        in desk.transcript(iid), what="customer message on the desktop")
+            await until(
+                lambda: ("inbound", "Grazie, la lettura era 1234.", False) in desk.transcript(iid),
+                what="customer message on the desktop",
+            )
             lines = desk.transcript(iid)
             assert [d for d, _, _ in lines] == ["inbound", "outbound", "inbound"]
             assert not any(pending for _, _, pending in lines)
 
             chat.end_button.click()
             await until(lambda: desk.status_of(iid) is InteractionStatus.WRAP_UP, what="ended")
-            await until(lambda: any(f.get("type") == "chat.ended" for f in customer.heard),
-                        what="customer told the chat ended")
+            await until(
+                lambda: any(f.get("type") == "chat.ended" for f in customer.heard),
+                what="customer told the chat ended",
+            )
 
             form = desk.window.center.wrapup
             await until(lambda: form.interaction_id() == iid and form.isVisible(), what="wrap-up")
@@ -184,7 +201,8 @@ def test_chat_offered_accepted_answered_wrapped_up_and_in_history(
             assert shown.disposition == item.disposition and shown.resolved is True
             assert "repeat_contact" in (await desk.api.customer(customer_id)).flags
             assert sorted(desk.applied) == desk.applied and len(set(desk.applied)) == len(
-                desk.applied)
+                desk.applied
+            )
         finally:
             await customer.close()
             await desk.close()
@@ -217,19 +235,27 @@ def test_server_restart_mid_conversation_loses_nothing_and_duplicates_nothing(
             await until(lambda: getattr(chat.interaction(), "id", None) == iid, what="focus")
             chat.composer.setPlainText("Mandiamo subito un tecnico.")
             chat.send_button.click()
-            await until(lambda: ("outbound", "Mandiamo subito un tecnico.", True)
-                        in desk.transcript(iid), what="pending message")
+            await until(
+                lambda: ("outbound", "Mandiamo subito un tecnico.", True) in desk.transcript(iid),
+                what="pending message",
+            )
 
             await in_thread(backend.start)
             # The customer writes before the desktop is back: the event waits in the store.
             await customer.say(iid, "Grazie, a che ora arriva?")
             await until(lambda: desk.session.status.value == "connected", 30, "reconnect")
-            await until(lambda: ("inbound", "Grazie, a che ora arriva?", False)
-                        in desk.transcript(iid), what="message sent during the outage")
-            await until(lambda: ("outbound", "Mandiamo subito un tecnico.", False)
-                        in desk.transcript(iid), what="outbox delivered")
-            await until(lambda: customer.operator_lines(iid) == ["Mandiamo subito un tecnico."],
-                        what="customer got the operator's message")
+            await until(
+                lambda: ("inbound", "Grazie, a che ora arriva?", False) in desk.transcript(iid),
+                what="message sent during the outage",
+            )
+            await until(
+                lambda: ("outbound", "Mandiamo subito un tecnico.", False) in desk.transcript(iid),
+                what="outbox delivered",
+            )
+            await until(
+                lambda: customer.operator_lines(iid) == ["Mandiamo subito un tecnico."],
+                what="customer got the operator's message",
+            )
 
             server_view = await desk.api.interaction(iid)
             server_texts = [m.text for m in server_view.messages]

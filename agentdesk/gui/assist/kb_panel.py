@@ -122,6 +122,8 @@ class KbPanel(Card):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setMinimumHeight(160)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
