@@ -46,6 +46,7 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.kb import KbUrgentData
 
 log = logging.getLogger(__name__)
 
@@ -429,6 +430,10 @@ class Session:
         elif isinstance(data, SystemNoticeData):
             with self._guard("notice"):
                 self.listener.notice(data.level, data.text)
+        elif isinstance(data, KbUrgentData):
+            # an urgent KB communication: announced now; the KB panel shows it until read
+            with self._guard("notice"):
+                self.listener.notice("urgent", data.article.title)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
         else:

@@ -125,6 +125,7 @@ class Desk(QObject):
             w.assist.kb.bind(self.kb)
             # sync and urgent checks need a signed-in session: start with the profile
             self.workstation.profileChanged.connect(self.kb.start)
+            self.workstation.noticeRaised.connect(self.kb.on_notice)
             if session.profile is not None:
                 self.kb.start()
         self.controller = c

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from agentdesk.client.kb_index import LocalKnowledgeBase
 from agentdesk.client.rest import ApiClient, NetworkError
 from tests.client.conftest import LiveServer
+from tests.client.helpers import until
 
 
 async def admin_client(live: LiveServer) -> httpx.AsyncClient:
@@ -70,3 +72,25 @@ async def test_deletions_and_edits_reach_the_copy(live: LiveServer, api: ApiClie
     assert await kb.sync(api.kb_changes) == 2
     assert kb.search("sciopero ") == []
     assert kb.search("modulistica ", client_id="lario")[0].id == "kb-lario-voltura"
+
+
+async def test_an_urgent_note_reaches_the_session_as_it_is_published(
+    live: LiveServer, desk_factory: Any
+) -> None:
+    desk = await desk_factory(live)
+    await desk.session.start("mario", "demo")
+    admin = await admin_client(live)
+    await admin.post(
+        "/admin/kb/articles",
+        json={
+            "title": "Sistema pagamenti fermo",
+            "body": "Non prendere pagamenti",
+            "kind": "urgent",
+            "client_id": "energia",
+        },
+    )
+    await admin.aclose()
+    await until(
+        lambda: ("urgent", "Sistema pagamenti fermo") in desk.recorder.notices,
+        what="the kb.urgent notice",
+    )

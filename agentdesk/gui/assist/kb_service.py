@@ -141,6 +141,18 @@ class KbService(QObject):
             self.urgent = notes
             self.urgentChanged.emit(list(notes))
 
+    def on_notice(self, level: str, _text: str) -> None:
+        """An ``urgent`` notice from the event stream (``kb.urgent``): look now."""
+        if level == "urgent" and self.api is not None and self._tasks:
+            self._tasks.append(asyncio.ensure_future(self._refresh_quietly()))
+            self._tasks = [t for t in self._tasks if not t.done()]
+
+    async def _refresh_quietly(self) -> None:
+        try:
+            await self.refresh_urgent()
+        except Exception as exc:
+            log.info("urgent communications not checked (%s)", exc)
+
     def show_urgent(self, note: KbUrgentNote) -> None:
         """A ``kb.urgent`` event: show it now, without waiting for the next look."""
         if all(n.id != note.id or n.version != note.version for n in self.urgent):
