@@ -115,7 +115,16 @@ async def test_bad_imports_import_nothing(live_server: LiveServer) -> None:
             {"articles": [good, {"body": "senza titolo", "area": "x", "kind": "faq"}]},
             {"articles": [good, art("   ")]},
             {"articles": [good, art("Tipo ignoto", kind="gossip")]},
-            {"articles": [good, art("Cliente ignoto", client_id="nessuno")]},
+            {
+                "articles": [
+                    good,
+                    art(
+                        "Date invertite",
+                        valid_from="2030-01-02T00:00:00Z",
+                        valid_to="2030-01-01T00:00:00Z",
+                    ),
+                ]
+            },
             {"articles": []},
             {"articles": "no"},
             [good],
@@ -234,3 +243,15 @@ async def test_urgent_reaches_the_right_operators_and_stays_until_acknowledged(
         pending = {i["id"] for i in (await mario.http.get("/kb/urgent")).json()["items"]}
         assert urgent_id in pending
         assert (await mario.http.post("/kb/articles/kb-reclami/ack")).status_code == 409
+
+
+async def test_articles_for_a_client_not_configured_yet_are_accepted(
+    shared_server: LiveServer,
+) -> None:
+    async with operator(shared_server, "admin") as admin:
+        r = await admin.http.post(
+            "/admin/kb/import", json={"articles": [art("Listino Acme", client_id="acme")]}
+        )
+        assert r.status_code == 201, r.text
+        r = await admin.http.get("/kb/search", params={"q": "listino acme", "client_id": "acme"})
+        assert r.json()["items"][0]["client_id"] == "acme"

@@ -18,7 +18,9 @@ class KbArticleRow(Base):
     __table_args__ = (Index("ix_kb_articles_kb_version", "kb_version"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    client_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id"), nullable=True)
+    #: The client (committente) the article is for; not a foreign key, so a knowledge
+    #: manager can load a client's KB before the client is configured.
+    client_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
     area: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20), default="procedure")
     title: Mapped[str] = mapped_column(String(200))

@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agentdesk.protocol.kb import KbArticle, KbArticleIn, KbChanges, KbUrgentNote
 from agentdesk.search.render import render_markdown
 from agentdesk.server.db.kb_models import KbArticleRow, KbStateRow
-from agentdesk.server.db.models import ClientRow
 from agentdesk.server.errors import Invalid, NotFound
 
 #: Articles per ``/kb/changes`` page (a page always ends on a whole version).
@@ -45,16 +44,6 @@ async def next_version(session: AsyncSession) -> int:
     return int(version)
 
 
-async def _check_clients(session: AsyncSession, articles: Sequence[KbArticleIn]) -> None:
-    wanted = {a.client_id for a in articles if a.client_id is not None}
-    if not wanted:
-        return
-    known = set(await session.scalars(select(ClientRow.id).where(ClientRow.id.in_(wanted))))
-    unknown = sorted(wanted - known)
-    if unknown:
-        raise Invalid("unknown client", details={"client_ids": unknown[:20]})
-
-
 def _check_dates(articles: Sequence[KbArticleIn]) -> None:
     for n, a in enumerate(articles):
         if a.valid_from and a.valid_to and a.valid_to <= a.valid_from:
@@ -70,7 +59,6 @@ async def create_many(
 ) -> list[KbArticleRow]:
     """Insert articles under one new KB version (all or nothing: the caller's transaction)."""
     _check_dates(articles)
-    await _check_clients(session, articles)
     version = await next_version(session)
     rows = []
     for a in articles:
@@ -88,7 +76,6 @@ async def update_one(
     session: AsyncSession, article_id: str, body: KbArticleIn, now: datetime
 ) -> KbArticleRow:
     _check_dates([body])
-    await _check_clients(session, [body])
     row = await live(session, article_id, for_update=True)
     _fill(row, body)
     row.version += 1
