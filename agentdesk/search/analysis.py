@@ -76,9 +76,16 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def words(text: str) -> list[str]:
     """Folded words of ``text`` in order, stop words included."""
-    return [fold(m.group())[:MAX_WORD] for m in WORD.finditer(text)]
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+    found = WORD.findall(folded)
+    if any(len(w) > MAX_WORD for w in found):
+        found = [w[:MAX_WORD] for w in found]
+    return found
 
 
 def detect_language(text: str) -> str:
