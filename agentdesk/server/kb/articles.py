@@ -115,8 +115,9 @@ async def live(session: AsyncSession, article_id: str, for_update: bool = False)
     return row
 
 
-async def changes(session: AsyncSession, since: int) -> KbChanges:
-    """Articles and deletions after ``since``, a page ending on a whole version."""
+async def changes(session: AsyncSession, since: int, render: bool = True) -> KbChanges:
+    """Articles and deletions after ``since``, a page ending on a whole version
+    (``render=False``: without ``html``, for the server's own index)."""
     current = (await kb_state(session)).version
     rows = list(
         await session.scalars(
@@ -147,7 +148,7 @@ async def changes(session: AsyncSession, since: int) -> KbChanges:
         more = version < current
     return KbChanges(
         version=version,
-        articles=[to_wire(r) for r in rows if not r.deleted],
+        articles=[to_wire(r, render) for r in rows if not r.deleted],
         deleted=[r.id for r in rows if r.deleted],
         more=more,
     )
@@ -160,12 +161,12 @@ async def count_live(session: AsyncSession) -> int:
     return int(n or 0)
 
 
-def to_wire(row: KbArticleRow) -> KbArticle:
+def to_wire(row: KbArticleRow, render: bool = True) -> KbArticle:
     return KbArticle(
         id=row.id,
         title=row.title,
         body=row.body,
-        html=render_markdown(row.body),
+        html=render_markdown(row.body) if render else "",
         area=row.area,
         kind=row.kind,
         client_id=row.client_id,

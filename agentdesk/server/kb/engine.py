@@ -61,7 +61,7 @@ class KbEngine:
                 self.index.set_meta("epoch", epoch)
             while self.index.version < current:
                 async with self.db.read() as session:
-                    page = await changes(session, self.index.version)
+                    page = await changes(session, self.index.version, render=False)
                 docs = [doc_from_article(a) for a in page.articles]
                 await asyncio.to_thread(self._apply, docs, page.deleted, page.version)
                 if not page.more:
