@@ -169,7 +169,7 @@ def test_kb_search_latency(tmp_path: Path) -> None:
     local_size = sum(os.path.getsize(p) for p in tmp.glob("desktop-kb.sqlite3*"))
     print(
         f"build: raw FTS5 {raw_build:.1f} s, {os.path.getsize(raw_path) / 1e6:.1f} MB; "
-        f"server import 10 x {BATCH} (DB + index) {import_s:.1f} s; "
+        f"server import {N} in calls of {BATCH} (DB + index) {import_s:.1f} s; "
         f"desktop sync via /kb/changes {sync_s:.1f} s, index {local_size / 1e6:.1f} MB"
     )
     print(
