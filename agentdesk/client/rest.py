@@ -45,6 +45,14 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.kb import (
+    KbAckResult,
+    KbArticle,
+    KbChanges,
+    KbFeedbackRequest,
+    KbFeedbackResult,
+    KbUrgentList,
+)
 from agentdesk.protocol.nba import NbaOutcomeRequest, NextBestAction, NextBestActionList
 from agentdesk.protocol.scripts import ScriptProgressRequest, ScriptProgressView, ScriptView
 
@@ -311,6 +319,28 @@ class ApiClient:
         Same auth refresh, error shape and retry rules as every method here.
         """
         return await self._request(method, path, json=json, idempotency=idempotency, retry=retry)
+    # ---- knowledge base ---------------------------------------------------------------
+
+    async def kb_changes(self, since: int) -> KbChanges:
+        data = await self._request("GET", "/kb/changes", params={"since": since})
+        return _parse(KbChanges, data)
+
+    async def kb_article(self, article_id: str) -> KbArticle:
+        return _parse(KbArticle, await self._request("GET", f"/kb/articles/{_q(article_id)}"))
+
+    async def kb_feedback(
+        self, article_id: str, helpful: bool, interaction_id: str | None
+    ) -> KbFeedbackResult:
+        body = validated(KbFeedbackRequest, helpful=helpful, interaction_id=interaction_id)
+        path = f"/kb/articles/{_q(article_id)}/feedback"
+        return _parse(KbFeedbackResult, await self._request("POST", path, json=_dump(body)))
+
+    async def kb_ack(self, article_id: str) -> KbAckResult:
+        path = f"/kb/articles/{_q(article_id)}/ack"
+        return _parse(KbAckResult, await self._request("POST", path, retry=True))
+
+    async def kb_urgent(self) -> KbUrgentList:
+        return _parse(KbUrgentList, await self._request("GET", "/kb/urgent"))
 
     # ---- lifecycle --------------------------------------------------------------------
 

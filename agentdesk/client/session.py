@@ -47,6 +47,7 @@ from agentdesk.protocol.interactions import (
     SendMessageRequest,
     WrapupRequest,
 )
+from agentdesk.protocol.kb import KbUrgentData
 from agentdesk.protocol.nba import NbaSuggestedData
 from agentdesk.protocol.voice import MediaSdpData
 
@@ -521,6 +522,10 @@ class Session:
             if handler is not None:
                 with self._guard("media_sdp"):
                     handler(data)
+        elif isinstance(data, KbUrgentData):
+            # an urgent KB communication: announced now; the KB panel shows it until read
+            with self._guard("notice"):
+                self.listener.notice("urgent", data.article.title)
         elif event.type is EventType.CUSTOMER_UPDATED:
             pass  # the customer pane reloads on focus; nothing held here to update
         elif event.type in PEOPLE_EVENTS:

@@ -13,6 +13,8 @@ from agentdesk.client.canned import CannedApi
 from agentdesk.client.people import PeopleClient
 from agentdesk.client.rest import ApiClient
 from agentdesk.gui.assist.controller import AssistController
+from agentdesk.gui.assist.kb_service import KbService
+from agentdesk.gui.assist.kb_setup import kb_service_for
 from agentdesk.gui.chat.canned import CannedLoader
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
@@ -102,6 +104,7 @@ class Desk(QObject):
             call=w.center.call,
             parent=self,
         )
+        self.kb: KbService | None = None
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -143,6 +146,8 @@ class Desk(QObject):
             await self.controller.aclose()
         if self.assist_controller is not None:
             await self.assist_controller.aclose()
+        if self.kb is not None:
+            await self.kb.stop()
 
     def attach(self, session: DeskSession) -> DeskController:
         """Connect the panes' intents to ``session`` through a controller."""
@@ -170,6 +175,14 @@ class Desk(QObject):
         c.customerLoaded.connect(self.myday.note_customer)
         c.invoicesLoaded.connect(self.focus.on_invoices)
         c.message.connect(w.statusline.show_notice)
+        self.kb = kb_service_for(session, self.settings, self)
+        if self.kb is not None:
+            w.assist.kb.bind(self.kb)
+            # sync and urgent checks need a signed-in session: start with the profile
+            self.workstation.profileChanged.connect(self.kb.start)
+            self.workstation.noticeRaised.connect(self.kb.on_notice)
+            if session.profile is not None:
+                self.kb.start()
         self.controller = c
         api = getattr(session, "api", None)  # the real session's REST client (fakes have none)
         if api is not None:

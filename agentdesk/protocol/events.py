@@ -19,6 +19,7 @@ from agentdesk.protocol.base import ResponseModel, UtcDateTime, WireModel
 from agentdesk.protocol.competition import ReviewEventData, ScoreUpdatedData
 from agentdesk.protocol.customers import Customer
 from agentdesk.protocol.interactions import Interaction, Message
+from agentdesk.protocol.kb import KbUrgentData
 from agentdesk.protocol.nba import NbaSuggestedData
 from agentdesk.protocol.people import AgentMessageData, KpiUpdatedData
 from agentdesk.protocol.voice import MediaSdpData, MonitorStartedData
@@ -142,6 +143,7 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
     EventType.REVIEW_REQUESTED: ReviewEventData,
     EventType.REVIEW_COMPLETED: ReviewEventData,
     EventType.AGENT_MESSAGE: AgentMessageData,
+    EventType.KB_URGENT: KbUrgentData,
 }
 
 

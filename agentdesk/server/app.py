@@ -40,6 +40,9 @@ from agentdesk.server.db import Database, schema
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.jobs import retention_loop
+from agentdesk.server.kb import admin_routes as kb_admin
+from agentdesk.server.kb import routes as kb
+from agentdesk.server.kb.engine import KbEngine, index_path
 from agentdesk.server.people.board import BoardJob
 from agentdesk.server.seed import seed
 from agentdesk.server.services.call_media import create_bridge
@@ -69,11 +72,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
             ctx.media = create_bridge(ctx)
             await end_orphaned_calls(ctx)
             app.state.ctx = ctx
+            app.state.kb = KbEngine(db, index_path(settings.database_url))
+            ctx.kb_index = app.state.kb.index
+            await app.state.kb.sync()
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
                 asyncio.create_task(retention_loop(ctx), name="retention"),
                 asyncio.create_task(BoardJob(ctx).run(), name="team-board"),
+                asyncio.create_task(app.state.kb.run(), name="kb-index"),
             ]
             if settings.simulate:
                 from agentdesk.server.simulator.runner import run_simulator
@@ -108,7 +115,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     core = (auth, me, interactions, customers, teams, admin, gateway, streams)
     voice = (calls, monitor, gateway_calls)
     people = (kpis, competition, supervision, surveys)
-    for module in (*core, assist, *voice, *people, gateway_emails, canned):
+    for module in (*core, assist, kb, kb_admin, *voice, *people, gateway_emails, canned):
         app.include_router(module.router, prefix=API_PREFIX)
     openapi.install(app, API_PREFIX)
     return app

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType
 from agentdesk.protocol.gateway import GatewayEvent, GatewayEventType
+from agentdesk.search import KbIndex
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.db import Database
 from agentdesk.server.events import store
@@ -72,6 +73,9 @@ class ServerContext:
         self.stats_reset: set[str] = set()
         #: Voice: where every call's legs terminate (set at start-up).
         self.media: MediaBridge | None = None
+        #: The knowledge base's search index (set at start-up): next-best-action asks it
+        #: which article answers a customer's line.
+        self.kb_index: KbIndex | None = None
 
     def kick_router(self) -> None:
         self.routing_needed.set()

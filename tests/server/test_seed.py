@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.db.database import Database
+from agentdesk.server.db.kb_models import KbArticleRow
 from agentdesk.server.db.models import (
     AgentRow,
     Base,
@@ -21,7 +22,6 @@ from agentdesk.server.db.models import (
     EntryPointRow,
     InteractionRow,
     InvoiceRow,
-    KbArticleRow,
     MessageRow,
     NoteRow,
     QueueRow,

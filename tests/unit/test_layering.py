@@ -47,7 +47,7 @@ def _offenders(package: str) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("package", ["domain", "protocol"])
+@pytest.mark.parametrize("package", ["domain", "protocol", "search"])
 def test_pure_packages_import_no_qt_io_or_server(package: str) -> None:
     assert _offenders(package) == []
 

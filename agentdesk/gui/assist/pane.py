@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from agentdesk.domain.invoices import falls_due_soon
 from agentdesk.gui import colors, fmt
 from agentdesk.gui.assist.hints import HintsPanel
+from agentdesk.gui.assist.kb_panel import KbPanel
 from agentdesk.gui.assist.script_player import ScriptPlayer
 from agentdesk.gui.widgets import Card, Pill
 from agentdesk.protocol.agents import AgentProfile, ClientRef
@@ -70,6 +71,14 @@ def rows_from_timeline(items: list[TimelineItem]) -> list[InvoiceRow]:
         for item in items
         if item.kind.value == "invoice"
     ]
+
+
+def last_customer_text(interaction: Interaction | None) -> str:
+    """What the customer wrote last (for the knowledge base's suggestions)."""
+    if interaction is None:
+        return ""
+    inbound = [m.text for m in interaction.messages if m.direction.value == "inbound"]
+    return inbound[-1] if inbound else ""
 
 
 def greeting_for(client: ClientRef, agent_name: str) -> str:
@@ -147,7 +156,8 @@ class AssistPane(QScrollArea):
         self.cards.addWidget(self.hints)
         self.cards.addWidget(self.invoices_card)
         self.cards.addWidget(self.dispositions_card)
-        self.cards.addStretch(1)
+        self.kb = KbPanel(body)
+        self.cards.addWidget(self.kb, 1)
         self.setWidget(body)
         self.show_interaction(None)
 
@@ -169,6 +179,11 @@ class AssistPane(QScrollArea):
         self.script_player.setVisible(interaction is not None)
         self.hints.setVisible(interaction is not None)
         self.interactionShown.emit(interaction)
+        self.kb.set_context(
+            interaction.client.id if interaction else None,
+            interaction.id if interaction else None,
+            last_customer_text(interaction),
+        )
         if interaction is None:
             self._show_overview()
             return

@@ -179,16 +179,7 @@ class SurveyRow(Base):
     created_at: Mapped[datetime]
 
 
-class KbArticleRow(Base):
-    __tablename__ = "kb_articles"
-
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    client_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id"), nullable=True)
-    area: Mapped[str] = mapped_column(String(20))  # procedure | news | urgent
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    updated_at: Mapped[datetime]
+# KbArticleRow and the other knowledge-base tables live in kb_models.py.
 
 
 # ---- contacts ----------------------------------------------------------------------------

@@ -135,7 +135,7 @@ async def refresh(uow: UnitOfWork, row: InteractionRow) -> list[NextBestAction]:
     if row.status in LIVE:
         rules, _ = rulebook()
         ctx = await context_for(uow.session, row, uow.now)
-        hints = suggest(rules, ctx, await load_finder(uow.session))
+        hints = suggest(rules, ctx, await load_finder(uow.session, uow.ctx.kb_index))
     by_key = {(r.rule, r.action_target): r for r in stored}
     wanted = {h.key for h in hints}
     for r in stored:

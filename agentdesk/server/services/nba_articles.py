@@ -1,8 +1,8 @@
-"""The default article finder for next-best-action: word overlap over the KB's articles.
+"""Which article answers a customer's line, for next-best-action.
 
-A stand-in until the KB search lands: to use it instead, replace :func:`load_finder` (it must
-return a plain callable ``(text, client_id) -> ArticleRef | None`` that does no IO, since the
-rules engine calls it synchronously; load what it needs here, asynchronously).
+The server's KB search index answers when it exists (:func:`kb_finder`); word overlap over
+the articles is the fallback for a server without one. Either is a plain callable
+``(text, client_id) -> ArticleRef | None`` the rules engine calls synchronously.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.mood_lexicon import fold
 from agentdesk.domain.nba import ArticleFinder, ArticleRef
-from agentdesk.server.db.models import KbArticleRow
+from agentdesk.search import ArticleFinder as KbAnswers
+from agentdesk.search import KbIndex
+from agentdesk.server.db.kb_models import KbArticleRow
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP = frozenset(
@@ -73,7 +75,22 @@ def make_finder(articles: list[tuple[str, str | None, str, str]]) -> ArticleFind
     return find
 
 
-async def load_finder(session: AsyncSession) -> ArticleFinder:
+def kb_finder(index: KbIndex) -> ArticleFinder:
+    """The knowledge base's own search: one confident answer to the customer's line (the
+    same stemming, synonyms and ranking as the operator's search), or nothing."""
+    answers = KbAnswers(index)
+
+    def find(text: str, client_id: str | None) -> ArticleRef | None:
+        hit = answers.best(text, client_id)
+        return ArticleRef(hit.id, hit.title) if hit is not None else None
+
+    return find
+
+
+async def load_finder(session: AsyncSession, index: KbIndex | None = None) -> ArticleFinder:
+    """The KB search when the server has its index, else word overlap over the articles."""
+    if index is not None:
+        return kb_finder(index)
     rows = await session.execute(
         select(KbArticleRow.id, KbArticleRow.client_id, KbArticleRow.title, KbArticleRow.body)
     )

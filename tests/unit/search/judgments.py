@@ -1,0 +1,87 @@
+"""Operator queries over the demo corpus with graded judgments (3 = the answer, 2 = very
+useful, 1 = related). Written from how operators type: fragments, no accents, typos, the
+customer's words rather than the article's, the last word often unfinished."""
+
+from __future__ import annotations
+
+#: (query, client of the interaction or None, {article id: grade})
+JUDGED: list[tuple[str, str | None, dict[str, int]]] = [
+    ("bolletta troppo alta", "lario", {"kb-lario-bolletta-alta": 3, "kb-lario-perdita-occulta": 1}),
+    (
+        "fattura altissima conguaglio",
+        "energia",
+        {"kb-energia-conguaglio": 3, "kb-energia-leggere-bolletta": 1},
+    ),
+    ("cliente vuole pagare a rate", "energia", {"kb-energia-rateizzazione": 3}),
+    ("piano di rientro", "lario", {"kb-lario-rateizzazione": 3, "kb-lario-morosita": 1}),
+    ("rateizazione bollete", "lario", {"kb-lario-rateizzazione": 3}),
+    ("come si legge il contatore del gas", "energia", {"kb-energia-autolettura": 3}),
+    ("autolett", "lario", {"kb-lario-autolettura": 3}),
+    (
+        "comunicare lettura misuratore",
+        "lario",
+        {"kb-lario-autolettura": 3, "kb-lario-bolletta-alta": 1},
+    ),
+    ("cambio intestatario", "lario", {"kb-lario-voltura": 3, "kb-lario-subentro": 1}),
+    ("voltura", "energia", {"kb-energia-voltura": 3, "kb-energia-subentro": 1}),
+    ("contatore sigillato riaprire", "lario", {"kb-lario-subentro": 3}),
+    ("subentr", "energia", {"kb-energia-subentro": 3, "kb-energia-voltura": 1}),
+    ("disdire il contratto", "lario", {"kb-lario-disdetta": 3}),
+    ("recesso cambio fornitore", "energia", {"kb-energia-disdetta": 3}),
+    (
+        "chiudere contratto trasloco",
+        "lario",
+        {"kb-lario-disdetta": 3, "kb-cambio-recapiti": 2, "kb-lario-voltura": 1},
+    ),
+    ("attivare rid", "lario", {"kb-lario-rid": 3}),
+    ("addebito in conto corrente", "energia", {"kb-energia-domiciliazione": 3}),
+    ("domicilazione bancaria", "energia", {"kb-energia-domiciliazione": 3}),
+    ("perdita acqua strada", "lario", {"kb-lario-perdita-rete": 3}),
+    (
+        "consumi anomali perdita dopo contatore",
+        "lario",
+        {"kb-lario-perdita-occulta": 3, "kb-lario-bolletta-alta": 2},
+    ),
+    ("manca la luce", "energia", {"kb-energia-guasti": 3}),
+    ("blackout quartiere", "energia", {"kb-energia-guasti": 3}),
+    ("acqua torbida", "lario", {"kb-lario-qualita-acqua": 3}),
+    ("acqua marrone odore", "lario", {"kb-lario-qualita-acqua": 3}),
+    ("bonus isee", "lario", {"kb-lario-bonus-idrico": 3}),
+    ("agevolazione luce disagio fisico", "energia", {"kb-energia-bonus": 3}),
+    ("truffa porta a porta", "energia", {"kb-energia-truffe": 3}),
+    ("finti incaricati chiedono bolletta", "energia", {"kb-energia-truffe": 3}),
+    (
+        "prezzo fisso o variabile",
+        "energia",
+        {"kb-energia-offerte": 3, "kb-energia-nuovo-listino": 2},
+    ),
+    ("nuovo listino", "energia", {"kb-energia-nuovo-listino": 3, "kb-energia-offerte": 1}),
+    ("aumentare potenza contatore", "energia", {"kb-energia-potenza": 3}),
+    ("allacciamento casa nuova", "energia", {"kb-energia-allaccio": 3}),
+    ("bolletta via mail", "energia", {"kb-energia-bolletta-web": 3}),
+    ("fattura elettronica email", "energia", {"kb-energia-bolletta-web": 3}),
+    ("pagato due volte", None, {"kb-pagamento-doppio": 3}),
+    ("rimborso pagamento doppio", "lario", {"kb-pagamento-doppio": 3}),
+    (
+        "come pagare bolletta",
+        None,
+        {"kb-pagamenti-canali": 3, "kb-energia-domiciliazione": 1, "kb-lario-rid": 1},
+    ),
+    ("fare un reclamo", None, {"kb-reclami": 3}),
+    ("lamentela tempi risposta", "lario", {"kb-reclami": 3}),
+    ("verifica identita", None, {"kb-privacy-identita": 3}),
+    ("chiama la figlia dell'intestatario", "lario", {"kb-privacy-identita": 3}),
+    ("cambio numero di telefono", None, {"kb-cambio-recapiti": 3}),
+    ("cliente arrabbiato terza volta", None, {"kb-cliente-arrabbiato": 3, "kb-richiamata": 1}),
+    ("richiamare il cliente", None, {"kb-richiamata": 3}),
+    ("sospensione morosita", "lario", {"kb-lario-morosita": 3}),
+    (
+        "interruzione acqua lecco",
+        "lario",
+        {"kb-lario-sospensione-lecco": 3, "kb-lario-lavori-como": 1},
+    ),
+    ("lavori via milano pressione", "lario", {"kb-lario-lavori-como": 3}),
+    ("sciopero", None, {"kb-sciopero": 3}),
+    ("customer moving out", None, {"kb-english-moving": 3}),
+    ("estimated readings bill", None, {"kb-english-billing": 3}),
+]
