@@ -100,7 +100,7 @@ async def test_hints_arrive_with_reasons_and_outcomes_are_reported(
             while not any(h["rule"] == "article_for_last_line" for h in suggested["items"]):
                 suggested = (await ev.event("nba.suggested"))["data"]
             article = next(h for h in suggested["items"] if h["rule"] == "article_for_last_line")
-            assert article["action"] == {"kind": "article", "target": "kb-003"}
+            assert article["action"] == {"kind": "article", "target": "kb-lario-perdita-rete"}
             assert article["reason"]
 
             await cust.say(iid, "Grazie, ma è la terza volta che lo segnalo! Inaccettabile")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agentdesk.server.seed.kb import ARTICLES
+from agentdesk.server.seed.kb_corpus import ARTICLES
 from agentdesk.server.services.scripts import load_library, script_library, shipped_directory
 
 GOOD = """
@@ -23,7 +23,7 @@ def test_shipped_library_loads_everything_and_links_real_articles() -> None:
     library = load_library(shipped_directory())
     assert library.refused == {}
     assert len(library.scripts) == len(list(shipped_directory().glob("*.yaml")))
-    seeded = {f"kb-{n:03d}" for n in range(1, len(ARTICLES) + 1)}
+    seeded = {entry[0] for entry in ARTICLES}
     for script in library.scripts.values():
         for node in script.nodes.values():
             assert set(node.articles) <= seeded, (script.id, node.id)
