@@ -128,8 +128,9 @@ async def test_a_customer_who_hangs_up_while_waiting_has_abandoned(live_server: 
         phone_customer(live_server) as first,
         phone_customer(live_server) as second,
     ):
-        # Nobody ready: the call waits, then the customer gives up.
+        # Nobody ready: the call waits (the customer hears the queue), then gives up.
         iid = await first.call()
+        await first.peer.listen(0.5)  # connected: the server's close reaches the peer
         r = await first.hangup()
         assert r.status_code == 200 and r.json()["status"] == "abandoned"
         await asyncio.wait_for(first.peer.ended.wait(), 15)
@@ -156,8 +157,10 @@ async def test_a_leg_whose_peer_is_gone_ends_the_call_with_the_reason(
         customer = PhoneCustomer(server)
         try:
             iid = await customer.call()
+            await customer.peer.listen(0.5)  # connected, hearing the queue
             await events.event("interaction.offered", within=10)
             await phone.answer(iid)
+            await phone.peer.listen(0.5)  # both legs up and talking
             await customer.peer.pc.close()
             ended = (await events.event("interaction.ended", within=15))["data"]
             assert ended["reason"] == "customer_lost"
