@@ -428,10 +428,17 @@ class Session:
         interaction = self.interactions.get(message.interaction_id)
         if interaction is None:
             return False
-        if any(m.id == message.id for m in interaction.messages):
+        messages = interaction.messages
+        if any(m.id == message.id for m in messages):
             return False
+        # In the server's order (its time), not in the order of arrival: an own reply
+        # confirmed over REST can come before an earlier customer line the stream is
+        # still catching up with.
+        at = len(messages)
+        while at > 0 and messages[at - 1].ts > message.ts:
+            at -= 1
         self.interactions[interaction.id] = interaction.model_copy(
-            update={"messages": [*interaction.messages, message]}
+            update={"messages": [*messages[:at], message, *messages[at:]]}
         )
         return True
 

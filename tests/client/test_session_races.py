@@ -83,3 +83,36 @@ async def test_a_late_accept_answer_does_not_undo_the_end_of_the_chat(
         await session.stop()
         await api.aclose()
         await cache.aclose()
+
+
+async def test_messages_keep_the_servers_order_when_the_stream_lags_behind_rest(
+    live: LiveServer, gateway: Gateway, tmp_path: Path
+) -> None:
+    """Found by the chaos test: the customer's line reached the desktop by the stream only
+    after the operator's later reply had been confirmed over REST, and was put after it."""
+    api = ApiClient(live.base_url, timeout=10.0)
+    cache = LocalCache(tmp_path / "cache.sqlite3")
+    session = Session(api, cache, Recorder(), backoff=Backoff(initial=0.05, cap=0.5))
+    try:
+        await session.start("mario", "demo")
+        await until(lambda: session.status is ConnectionStatus.CONNECTED)
+        await session.set_state(AgentState.READY)
+        iid = await gateway.open_chat("Salve, una domanda sul contatore.")
+        await until(lambda: iid in session.interactions, what="the offer")
+        await session.accept(iid)
+        await until(lambda: len(session.interactions[iid].messages) == 1, what="the opening")
+
+        stream = session.stream
+        assert stream is not None
+        await stream.stop()  # the live connection is down for a moment
+        await gateway.say(iid, "Il numero è 4711.")  # stored first
+        await session.send_message(iid, "Grazie, controllo.")  # stored second, confirmed now
+        await stream.start()  # the stream catches up with the customer's line
+        await until(lambda: len(session.interactions[iid].messages) == 3, what="catch-up")
+
+        server_order = [m.id for m in (await api.interaction(iid)).messages]
+        assert [m.id for m in session.interactions[iid].messages] == server_order
+    finally:
+        await session.stop()
+        await api.aclose()
+        await cache.aclose()
