@@ -309,7 +309,16 @@ class WarningCollector(logging.Handler):
         self.records.append(record)
 
     def lines(self) -> list[str]:
-        return [f"{r.levelname} {r.name}: {r.getMessage()}" for r in self.records]
+        """One entry per record, with its traceback (where one was logged)."""
+        out = []
+        for r in self.records:
+            line = f"{r.levelname} {r.name} [{r.threadName}]: {r.getMessage()}"
+            if r.exc_info:
+                line += "\n" + logging.Formatter().formatException(r.exc_info)
+            elif r.stack_info:
+                line += "\n" + r.stack_info
+            out.append(line)
+        return out
 
     def __enter__(self) -> WarningCollector:
         logging.getLogger().addHandler(self)
