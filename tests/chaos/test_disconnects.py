@@ -155,6 +155,15 @@ async def chaos(
     await asyncio.gather(*pending, return_exceptions=True)
 
 
+def _cancelled_by_restart(record: logging.LogRecord) -> bool:
+    if not record.name.startswith(("uvicorn.", "sqlalchemy.pool")):
+        return False
+    if record.getMessage().endswith("timeout graceful shutdown exceeded"):
+        return True  # uvicorn: "Cancel N running task(s), ..."
+    exc = record.exc_info[1] if record.exc_info else None
+    return isinstance(exc, asyncio.CancelledError)
+
+
 @pytest.mark.timeout(LIMIT_S + 300)
 def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
     qloop: qasync.QEventLoop, tmp_path: Path
@@ -270,7 +279,9 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
             qloop.run_until_complete(asyncio.wait_for(scenario(), LIMIT_S + 240))
         finally:
             backend.stop()
-    # Warnings are expected here (connections do fail); an error is a bug somewhere.
+    # Warnings are expected here (connections do fail); an error is a bug somewhere — except
+    # the server's own shutdown cancelling handlers that a stalled link kept from finishing
+    # within uvicorn's grace period (a restart under half-open connections does that).
     errors = [line for r, line in zip(logged.records, logged.lines(), strict=True)
-              if r.levelno >= logging.ERROR]
+              if r.levelno >= logging.ERROR and not _cancelled_by_restart(r)]
     assert not errors, "errors were logged:\n" + "\n".join(errors[:30])
