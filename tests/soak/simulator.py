@@ -43,6 +43,8 @@ class SimulatorThread:
             # Effectively endless patience (scaled: ~500 s) and no idle give-up.
             "patience_s": (1e5, 1e5),
             "idle_timeout_s": 1e6,
+            # A loaded 2-core CI machine can be slow; a late answer is not a failure here.
+            "request_timeout_s": 60.0,
         }
         self._database_url = database_url
         self._loop: asyncio.AbstractEventLoop | None = None
