@@ -165,6 +165,14 @@ def _cancelled_by_restart(record: logging.LogRecord) -> bool:
 
 
 @pytest.mark.timeout(LIMIT_S + 300)
+# A server stopped while a link is stalled leaves that connection's socket to the garbage
+# collector (uvicorn gives up on it after its grace period); that is the forced stop, not a
+# leak of the desktop's — the soak checks that descriptors stay flat.
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning",
+    "ignore:Exception ignored in. <function _SelectorTransport.__del__"
+    ":pytest.PytestUnraisableExceptionWarning",
+)
 def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
     qloop: qasync.QEventLoop, tmp_path: Path
 ) -> None:
@@ -224,7 +232,8 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
                 f"{proxy.accepted} connections ({proxy.refused} refused while down), "
                 f"{len(desk.applied)} events applied, {len(operator.tally.replies)} operator "
                 f"replies, {len(crowd.log.sent)} customer lines ({crowd.log.retries} retries), "
-                f"{len(operator.tally.offered)} contacts, in {elapsed:.1f} s"
+                f"{len(operator.tally.offered)} contacts, in {elapsed:.1f} s "
+                f"(server port {backend.port}, proxy port {proxy.port})"
             )
 
             # Every event applied exactly once, in order, up to the server's last.
