@@ -105,6 +105,8 @@ def test_a_shift_of_contacts_leaves_memory_and_descriptors_flat(
                 operator.closing = True
                 await until(lambda: operator.open_contacts == 0, 120, "the last contacts closed")
                 await until(lambda: not desk.session.interactions, 30, "an empty desk")
+                # The stream can announce a wrap-up before its HTTP answer: let it land.
+                await until(lambda: not operator._busy, 60, "the operator's last actions")
                 await operator.stop()
 
                 tally = operator.tally
