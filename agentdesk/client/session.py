@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, Protocol
 
 from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
@@ -135,6 +135,8 @@ class Session:
         self.snapshot_key = snapshot_key or api.base_url
         #: True from showing the last known picture until live data has replaced it.
         self.refreshing = False
+        #: REST actions under way, by interaction: token -> "no newer news yet" (see _act).
+        self._inflight: dict[str, dict[object, bool]] = {}
 
     @property
     def status(self) -> ConnectionStatus:
@@ -271,13 +273,44 @@ class Session:
         return view
 
     async def accept(self, interaction_id: str) -> Interaction:
-        return self._apply_interaction(await self.api.accept(interaction_id))
+        return await self._act(interaction_id, self.api.accept)
 
     async def reject(self, interaction_id: str) -> Interaction:
-        return self._apply_interaction(await self.api.reject(interaction_id))
+        return await self._act(interaction_id, self.api.reject)
 
     async def hangup(self, interaction_id: str) -> Interaction:
-        return self._apply_interaction(await self.api.hangup(interaction_id))
+        return await self._act(interaction_id, self.api.hangup)
+
+    async def _act(
+        self, interaction_id: str, call: Callable[[str], Awaitable[Interaction]]
+    ) -> Interaction:
+        """Run a REST action and apply its answer — unless the stream brought news of this
+        interaction meanwhile: then the answer may be older than what we hold (a slow
+        answer, or a replay of a retried request), and the stream, which carries this
+        action's own event too, stays the judge. Returns the server's answer either way."""
+        token = object()
+        pending = self._inflight.setdefault(interaction_id, {})
+        pending[token] = True
+        try:
+            answer = await call(interaction_id)
+        finally:
+            fresh = pending.pop(token)
+            if not pending and self._inflight.get(interaction_id) is pending:
+                del self._inflight[interaction_id]
+        if fresh:
+            self._apply_interaction(answer)
+        else:
+            log.debug("answer about %s is older than the stream's news; not applied", answer.id)
+        return answer
+
+    def _news_about(self, interaction_id: str | None = None) -> None:
+        """The stream (or a reload) told us something about an interaction (None: all)."""
+        targets = self._inflight.values() if interaction_id is None else (
+            [self._inflight[interaction_id]] if interaction_id in self._inflight else []
+        )
+        for pending in targets:
+            for token in pending:
+                pending[token] = False
 
     async def send_message(self, interaction_id: str, text: str) -> str:
         """Queue a chat reply; returns its idempotency key.
@@ -435,6 +468,7 @@ class Session:
         # Team leaders, tutors and admins handle no contacts (the server refuses them the list).
         handles = profile.role in (Role.OPERATOR, Role.TRAINEE)
         interactions = await self.api.active_interactions() if handles else []
+        self._news_about(None)
         self.profile = profile
         with self._guard("profile_changed"):
             self.listener.profile_changed(profile)
@@ -476,10 +510,17 @@ class Session:
         interaction = self.interactions.get(message.interaction_id)
         if interaction is None:
             return False
-        if any(m.id == message.id for m in interaction.messages):
+        messages = interaction.messages
+        if any(m.id == message.id for m in messages):
             return False
+        # In the server's order (its time), not in the order of arrival: an own reply
+        # confirmed over REST can come before an earlier customer line the stream is
+        # still catching up with.
+        at = len(messages)
+        while at > 0 and messages[at - 1].ts > message.ts:
+            at -= 1
         self.interactions[interaction.id] = interaction.model_copy(
-            update={"messages": [*interaction.messages, message]}
+            update={"messages": [*messages[:at], message, *messages[at:]]}
         )
         return True
 
@@ -502,8 +543,10 @@ class Session:
         elif isinstance(data, InteractionData | InteractionEndedData):
             # ended carries the final state: wrap_up stays (the operator owes the wrap-up),
             # closed / abandoned / re-queued goes.
+            self._news_about(data.interaction.id)
             self._apply_interaction(data.interaction)
         elif isinstance(data, MessageReceivedData):
+            self._news_about(data.message.interaction_id)
             self._on_message(data.message)
         elif isinstance(data, QueueStatsData):
             with self._guard("queue_stats"):

@@ -91,7 +91,9 @@ class Backoff:
     jitter: float = 0.5  # share of the delay that is random
 
     def delay(self, attempt: int, rnd: Callable[[], float] = random.random) -> float:
-        base = min(self.cap, self.initial * self.factor ** max(0, attempt))
+        # The exponent is bounded: factor ** attempt overflows a float after ~1,000 failed
+        # attempts (hours of outage), which killed the stream for good.
+        base = min(self.cap, self.initial * self.factor ** min(max(0, attempt), 64))
         return base * (1.0 - self.jitter) + base * self.jitter * rnd()
 
 

@@ -352,3 +352,13 @@ async def test_a_failing_reload_is_retried_on_the_next_connection(
         assert handler.resyncs == [-1, 5]
         assert resumed == [0, 0, 5]  # the failed reload did not move the position
         assert fake.connections == 2
+
+
+def test_backoff_stays_capped_after_thousands_of_failed_attempts() -> None:
+    """Found by the chaos test: after ~1,000 failed reconnects ``factor ** attempt``
+    overflowed (OverflowError) and the event stream stopped for good."""
+    from agentdesk.client.stream import Backoff as _Backoff
+
+    backoff = _Backoff(initial=0.5, factor=2.0, cap=10.0)
+    for attempt in (1023, 1100, 5000, 10**6):
+        assert 5.0 <= backoff.delay(attempt, rnd=lambda: 0.5) <= 10.0
