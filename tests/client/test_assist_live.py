@@ -37,7 +37,7 @@ async def test_script_and_hints_round_trip(api: ApiClient, gateway: Gateway) -> 
 
     hints = (await api.next_best_actions(iid)).items
     article = next(h for h in hints if h.rule == "article_for_last_line")
-    assert article.action.kind == "article" and article.action.target == "kb-004"
+    assert article.action.kind == "article" and article.action.target == "kb-lario-voltura"
     decided = await api.nba_outcome(article.id, accepted=True, note="letto")
     assert decided.outcome == "accepted"
     with pytest.raises(ApiError) as twice:

@@ -2,7 +2,7 @@
 
 Integrators generate clients from ``/openapi.json``, so a status the schema does not declare
 is a contract bug. Which errors a route can give follows from what it declares: an access
-token (401), a role narrower than everyone (403), an id in the path (404), a body that is
+token (401), a role or scope that is not the caller's (403), an id in the path (404), a body that is
 not JSON (400), anything the request carries that can be invalid (422), and a change of
 state that can conflict (409: assignment, status, the agent's state machine, a reused
 idempotency key). A route may add its own through ``responses=``; those are kept.
@@ -17,14 +17,13 @@ from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 
-from agentdesk.protocol.agents import Role
 from agentdesk.protocol.errors import ErrorResponse
 from agentdesk.server.api.deps import GatewayGuard, RoleGuard
 
 _DESCRIPTIONS = {
     400: "The body is not JSON",
     401: "Missing, invalid or expired credentials",
-    403: "Your role may not use this route",
+    403: "Your role, or the scope asked for (another squad, client or trainee), is not yours",
     404: "No such resource (or not one of yours)",
     409: "Conflicts with the current state (assignment, status, state machine, reused key)",
     422: "Invalid path, query or body",
@@ -59,9 +58,9 @@ def error_statuses(route: APIRoute, path: str) -> set[int]:
         statuses.add(401)
     for guard in guards:
         if isinstance(guard, RoleGuard):
-            statuses.add(401)
-            if guard.roles != frozenset(Role):
-                statuses.add(403)
+            # Roles are checked by the guard; scopes (a squad, a client, a trainee, the whole
+            # centre) by the route itself, so any signed-in route may answer 403.
+            statuses.update((401, 403))
     if route.dependant.path_params:
         statuses.add(404)
     if _carries_input(route.dependant):
