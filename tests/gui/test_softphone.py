@@ -102,7 +102,7 @@ def test_a_call_in_progress_shows_timer_and_controls(pane: SoftphonePane, qtbot:
     assert pane.timer.text() in ("1:05", "1:06")
     assert "On call" in pane.phase.text()
     assert pane.hangup.isEnabled() and pane.hold.isEnabled() and pane.mute.isEnabled()
-    for button, keys in ((pane.hangup, "X"), (pane.hold, "H"), (pane.mute, "M")):
+    for button, keys in ((pane.hangup, "X"), (pane.hold, "O"), (pane.mute, "M")):
         assert f"Ctrl+Shift+{keys}" in button.toolTip()
     with qtbot.waitSignal(pane.holdRequested) as held:
         pane.hold.click()

@@ -21,7 +21,7 @@ from agentdesk.protocol.errors import ErrorResponse
 from agentdesk.server.api.deps import GatewayGuard, RoleGuard
 
 _DESCRIPTIONS = {
-    400: "The body is not JSON",
+    400: "The body is not JSON, or the request line is not valid HTTP (refused by the server)",
     401: "Missing, invalid or expired credentials",
     403: "Your role, or the scope asked for (another squad, client or trainee), is not yours",
     404: "No such resource (or not one of yours)",
@@ -65,7 +65,8 @@ def error_statuses(route: APIRoute, path: str) -> set[int]:
         statuses.add(404)
     if _carries_input(route.dependant):
         statuses.add(422)
-    if route.dependant.body_params:
+    if route.dependant.body_params or route.dependant.query_params:
+        # A body that is not JSON; a query string the HTTP parser refuses.
         statuses.add(400)
     if (route.methods or set()) & _MUTATING and path not in _NO_CONFLICT:
         statuses.add(409)
