@@ -14,7 +14,12 @@ from agentdesk.server.ids import new_id
 router = APIRouter(prefix="/gateway", tags=["gateway"])
 
 
-@router.post("/surveys", response_model=SurveyRecorded, status_code=201)
+@router.post(
+    "/surveys",
+    response_model=SurveyRecorded,
+    status_code=201,
+    responses={404: {"description": "No such customer or interaction"}},
+)
 async def record_survey(body: SurveyRequest, principal: Gateway, ctx: Ctx) -> SurveyRecorded:
     """Store one answer (score and open comment) linked to its customer and interaction."""
     if not valid_score(body.type, body.score):
