@@ -103,4 +103,9 @@ class EmbeddedServer:
         self._server = None
         self._thread = None
         if thread.is_alive():
+            # Say where it is stuck: the next reader needs the stacks, not just the timeout.
+            import faulthandler
+            import sys
+
+            faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
             raise TimeoutError("the embedded server did not stop")

@@ -137,6 +137,9 @@ class Tally:
     #: idempotency key -> (interaction id, text) of every reply queued in the outbox.
     replies: dict[str, tuple[str, str]] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
+    #: replies the server refused because the customer had just left (the chat is in
+    #: wrap-up): a race any operator meets, answered correctly with 409.
+    too_late: list[str] = field(default_factory=list)
 
 
 class AutoOperator:
@@ -257,7 +260,10 @@ class AutoOperator:
         try:
             key = await self.desk.session.send_message(it.id, text)
         except ApiError as exc:
-            self.tally.refused.append(f"reply to {it.id}: {exc}")
+            left = exc.status == 409 and (exc.details or {}).get("status") == "wrap_up"
+            (self.tally.too_late if left else self.tally.refused).append(
+                f"reply to {it.id}: {exc}"
+            )
             return
         self.tally.replies[key] = (it.id, text)
         self.tally.answered.add(it.id)
