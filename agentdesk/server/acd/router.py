@@ -49,9 +49,7 @@ def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset
     return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
-def free_capacity(
-    agent: AgentRow, channel: str, loads: Loads, calls_block_chats: bool
-) -> int:
+def free_capacity(agent: AgentRow, channel: str, loads: Loads, calls_block_chats: bool) -> int:
     """Slots for ``channel``: each channel has its own limit, and a call in progress keeps
     new chats away when the centre's policy says so."""
     if (
@@ -133,30 +131,18 @@ def candidates_for(
 async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> bool:
     """Offer ``row`` (locked by the caller) if it is still possible: the interaction still
     queued, the operator still ready with room on its channel. Whether it was offered."""
-    if row.status != S.QUEUED.value:
-        return False
-    agent = await uow.session.scalar(
-        select(AgentRow)
-        .where(AgentRow.id == agent_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    if agent is None or agent.state != AgentState.READY.value:
-        return False
-    loads = await holding(uow.session, [agent_id])
-    nesting = await enabled_queues(uow.session) if agent.role == "trainee" else {}
-    if not candidates_for(
-        row.channel, [agent], loads, nesting, uow.ctx.settings.calls_block_chats
-    ):
+    if row.status != S.QUEUED.value or not await _still_free(uow, row.channel, agent_id):
         return False
     await offer(uow, row, agent_id)
     return True
 
 
-async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> bool:
-    """Offer a new arrival in the transaction that queued it, when nobody waits before it
-    in its queue: one commit and no router round-trip between the customer and the offer.
-    Whether it was offered (if not, the router takes it from the queue as usual)."""
+async def arrival_agent(uow: UnitOfWork, row: InteractionRow, skill: str) -> str | None:
+    """The operator to offer a new arrival to in the transaction that queues it, when nobody
+    waits before it in its queue and someone is free: one commit and no router round-trip
+    between the customer and the offer. ``None`` leaves it to the router as usual.
+
+    ``row`` may not be stored yet (a chat is inserted already offered)."""
     ahead = await uow.session.scalar(
         select(InteractionRow.id)
         .where(
@@ -167,19 +153,46 @@ async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> boo
         .limit(1)
     )
     if ahead is not None:
-        return False
+        return None
     agents, loads = await ready_agents(uow.session)
     trainees = any(a.role == "trainee" for a in agents)
     nesting = await enabled_queues(uow.session) if trainees else {}
-    item = WaitingInteraction(
-        row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id
-    )
+    item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id)
     block = uow.ctx.settings.calls_block_chats
     candidates = candidates_for(row.channel, agents, loads, nesting, block)
     for interaction_id, agent_id in plan_offers(candidates, [item]):
-        if interaction_id == row.id:
-            return await try_offer(uow, row, agent_id)
-    return False
+        if interaction_id != row.id:
+            continue
+        if uow.ctx.db.is_sqlite:
+            # one writer at a time: what this transaction read is still true
+            return agent_id
+        return agent_id if await _still_free(uow, row.channel, agent_id) else None
+    return None
+
+
+async def _still_free(uow: UnitOfWork, channel: str, agent_id: str) -> bool:
+    """Lock the operator's row and check again that they are ready with room on ``channel``
+    (another server process may have offered them something meanwhile)."""
+    agent = await uow.session.scalar(
+        select(AgentRow)
+        .where(AgentRow.id == agent_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if agent is None or agent.state != AgentState.READY.value:
+        return False
+    loads = await holding(uow.session, [agent_id])
+    nesting = await enabled_queues(uow.session) if agent.role == "trainee" else {}
+    return bool(
+        candidates_for(channel, [agent], loads, nesting, uow.ctx.settings.calls_block_chats)
+    )
+
+
+async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> bool:
+    """Offer a stored new arrival now when :func:`arrival_agent` finds someone. Whether it
+    was offered (if not, the router takes it from the queue as usual)."""
+    agent_id = await arrival_agent(uow, row, skill)
+    return agent_id is not None and await try_offer(uow, row, agent_id)
 
 
 class Router:

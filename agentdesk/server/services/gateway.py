@@ -16,7 +16,7 @@ from agentdesk.protocol.gateway import (
     GatewayCreated,
 )
 from agentdesk.protocol.interactions import Channel, Direction, InteractionStatus, Message
-from agentdesk.server.acd.router import route_arrival
+from agentdesk.server.acd.router import arrival_agent
 from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import (
     ClientRow,
@@ -27,9 +27,14 @@ from agentdesk.server.db.models import (
 )
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
-from agentdesk.server.services.interactions import add_message, announce, end_conversation
-from agentdesk.server.services.offers import lock_interaction
-from agentdesk.server.services.views import interaction_view
+from agentdesk.server.services.interactions import (
+    add_message,
+    announce,
+    end_conversation,
+    new_line,
+)
+from agentdesk.server.services.offers import announce_offer, lock_interaction, mark_offered
+from agentdesk.server.services.views import conversation_reading, interaction_view
 
 S = InteractionStatus
 OPEN = (S.QUEUED.value, S.OFFERED.value, S.ACTIVE.value)
@@ -91,13 +96,22 @@ async def match_customer(
 
 
 async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated:
-    """A customer starts a chat: match them, queue the chat, wake the router."""
-    ep = await uow.session.get(EntryPointRow, body.entry_point)
-    if ep is None or ep.kind != EntryPointKind.CHAT.value:
+    """A customer starts a chat: match them, queue the chat and, when someone is free and
+    nobody waits before it, offer it in the same transaction (inserted already offered)."""
+    found = (
+        await uow.session.execute(
+            select(EntryPointRow, QueueRow, ClientRow)
+            .join(QueueRow, QueueRow.id == EntryPointRow.queue_id)
+            .join(ClientRow, ClientRow.id == EntryPointRow.client_id)
+            .where(EntryPointRow.id == body.entry_point)
+        )
+    ).first()
+    if found is None or found[0].kind != EntryPointKind.CHAT.value:
         raise Invalid(
             f"unknown chat entry point {body.entry_point!r}",
             details={"entry_point": body.entry_point},
         )
+    ep, queue = found[0], found[1]
     customer = await match_customer(uow, ep.client_id, Channel.CHAT, body.from_)
     row = InteractionRow(
         id=new_id("int"),
@@ -114,12 +128,18 @@ async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated
         customer_typing=False,
         excluded={},
     )
-    uow.session.add(row)
+    msg, stored = new_line(uow, row, Direction.INBOUND, customer.name, body.text)
+    moods = {msg.id: stored} if stored is not None else {}
+    reading = conversation_reading([msg], moods)
+    row.mood = reading.label if reading else None
+    agent_id = await arrival_agent(uow, row, queue.skill)
+    if agent_id is not None:
+        mark_offered(uow, row, agent_id)
+    uow.session.add_all([row, msg])
     await uow.session.flush()
-    await add_message(uow, row, Direction.INBOUND, customer.name, body.text)
-    queue = await uow.session.get(QueueRow, ep.queue_id)
-    if queue is not None:
-        await route_arrival(uow, row, queue.skill)
+    uow.session.add_all(moods.values())  # after its line: the unit of work cannot order them
+    if agent_id is not None:
+        await announce_offer(uow, row, ([msg], moods))
     # Also after an offer made here: the router keeps the offer's deadline.
     uow.after_commit(uow.ctx.kick_router)
     return GatewayCreated(interaction_id=row.id)

@@ -22,6 +22,7 @@ from agentdesk.protocol.interactions import (
     WrapupRequest,
 )
 from agentdesk.server.context import UnitOfWork
+from agentdesk.server.db.assist_models import MessageMoodRow
 from agentdesk.server.db.models import AgentRow, ClientRow, InteractionRow, MessageRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
@@ -102,10 +103,10 @@ async def announce(uow: UnitOfWork, row: InteractionRow) -> Interaction:
     return view
 
 
-async def add_message(
+def new_line(
     uow: UnitOfWork, row: InteractionRow, direction: Direction, author: str, text: str
-) -> Message:
-    """Store a transcript line and put it on the assigned operator's stream."""
+) -> tuple[MessageRow, MessageMoodRow | None]:
+    """A transcript line not yet stored, and for a customer's line its mood reading."""
     msg = MessageRow(
         id=new_id("msg"),
         interaction_id=row.id,
@@ -114,12 +115,19 @@ async def add_message(
         text=text,
         created_at=uow.now,
     )
+    stored = mood_row(msg, read_mood(text)) if direction is Direction.INBOUND else None
+    return msg, stored
+
+
+async def add_message(
+    uow: UnitOfWork, row: InteractionRow, direction: Direction, author: str, text: str
+) -> Message:
+    """Store a transcript line and put it on the assigned operator's stream."""
+    msg, stored = new_line(uow, row, direction, author, text)
     uow.session.add(msg)
     await uow.session.flush()
-    stored = None
-    if direction is Direction.INBOUND:
-        stored = mood_row(msg, read_mood(text))
-        uow.session.add(stored)
+    if stored is not None:
+        uow.session.add(stored)  # after its line: the unit of work cannot order them
         await uow.session.flush()
         # the interaction (and through it the customer header) keeps the latest reading
         row.mood = await _mood(uow.session, row.id)

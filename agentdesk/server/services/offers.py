@@ -8,7 +8,7 @@ from agentdesk.protocol.events import EventType, InteractionData, InteractionEnd
 from agentdesk.protocol.interactions import InteractionStatus
 from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import InteractionRow
-from agentdesk.server.services.views import interaction_view
+from agentdesk.server.services.views import Transcript, interaction_view
 
 OFFERED = InteractionStatus.OFFERED.value
 QUEUED = InteractionStatus.QUEUED.value
@@ -24,13 +24,25 @@ async def lock_interaction(uow: UnitOfWork, interaction_id: str) -> InteractionR
     )
 
 
-async def offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> None:
+def mark_offered(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> None:
     row.status = OFFERED
     row.agent_id = agent_id
     row.offered_at = uow.now
+
+
+async def offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> None:
+    mark_offered(uow, row, agent_id)
     await uow.session.flush()
-    view = await interaction_view(uow.session, row)
-    await uow.emit(agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
+    await announce_offer(uow, row)
+
+
+async def announce_offer(
+    uow: UnitOfWork, row: InteractionRow, transcript: Transcript | None = None
+) -> None:
+    """Tell the operator of the offer (``row`` marked offered and flushed)."""
+    assert row.agent_id is not None
+    view = await interaction_view(uow.session, row, transcript)
+    await uow.emit(row.agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
     uow.after_commit(uow.ctx.kick_stats)
 
 

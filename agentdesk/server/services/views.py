@@ -130,17 +130,30 @@ def message_view(row: MessageRow, stored: MessageMoodRow | None = None) -> Messa
     )
 
 
-async def interaction_view(session: AsyncSession, row: InteractionRow) -> Interaction:
-    """The whole interaction as the operator sees it: client, customer, transcript."""
+#: A transcript already in hand: its lines in order and their stored readings by message id.
+Transcript = tuple[list[MessageRow], dict[str, MessageMoodRow]]
+
+
+async def interaction_view(
+    session: AsyncSession, row: InteractionRow, transcript: Transcript | None = None
+) -> Interaction:
+    """The whole interaction as the operator sees it: client, customer, transcript.
+
+    ``transcript`` spares reading back lines the caller has just written (a new arrival)."""
     client = await session.get(ClientRow, row.client_id)
     assert client is not None
     customer = await session.get(CustomerRow, row.customer_id) if row.customer_id else None
-    messages = list(
-        await session.scalars(
-            select(MessageRow).where(MessageRow.interaction_id == row.id).order_by(MessageRow.pk)
+    if transcript is None:
+        messages = list(
+            await session.scalars(
+                select(MessageRow)
+                .where(MessageRow.interaction_id == row.id)
+                .order_by(MessageRow.pk)
+            )
         )
-    )
-    moods = await stored_moods(session, row.id)
+        moods = await stored_moods(session, row.id)
+    else:
+        messages, moods = transcript
     mood = conversation_reading(messages, moods)
     wrapup = None
     if row.disposition is not None and row.wrapup_at is not None:
