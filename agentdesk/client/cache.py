@@ -1,8 +1,10 @@
-"""``LocalCache``: the desktop's own SQLite (SQLAlchemy 2): stream positions, the outbox, and
-the last known picture of the desk (shown at start-up while live data loads).
+"""``LocalCache``: the desktop's own SQLite (the standard library's ``sqlite3``): stream
+positions, the outbox, and the last known picture of the desk (shown at start-up while live
+data loads).
 
 All database work runs on one worker thread owned by the cache, so SQLite sees a single
-writer and the event loop (the GUI thread under qasync) never waits on the disk.
+writer and the event loop (the GUI thread under qasync) never waits on the disk. Four small
+tables need no ORM, and leaving SQLAlchemy out keeps it off the desktop's start-up path.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,19 +21,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import platformdirs
-from sqlalchemy import (
-    DateTime,
-    Engine,
-    Integer,
-    String,
-    Text,
-    create_engine,
-    delete,
-    event,
-    select,
-    update,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 log = logging.getLogger(__name__)
 
@@ -39,53 +29,52 @@ R = TypeVar("R")
 APP_NAME = "AgentDesk"
 CACHE_FILE = "client-cache.sqlite3"
 
+#: The cache's tables (created when missing; the layout of the earlier ORM-made file).
+SCHEMA = (
+    # the last event seq applied for one agent on one server
+    """CREATE TABLE IF NOT EXISTS stream_position (
+        server_url VARCHAR(500) NOT NULL,
+        agent_id VARCHAR(200) NOT NULL,
+        last_seq INTEGER NOT NULL,
+        updated_at DATETIME NOT NULL,
+        PRIMARY KEY (server_url, agent_id))""",
+    # mutations not yet acknowledged by the server
+    """CREATE TABLE IF NOT EXISTS outbox (
+        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+        server_url VARCHAR(500) NOT NULL,
+        agent_id VARCHAR(200) NOT NULL,
+        kind VARCHAR(32) NOT NULL,
+        target_id VARCHAR(200) NOT NULL,
+        payload TEXT NOT NULL,
+        idempotency_key VARCHAR(128) NOT NULL UNIQUE,
+        created_at DATETIME NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_error TEXT)""",
+    "CREATE INDEX IF NOT EXISTS ix_outbox_server_url ON outbox (server_url)",
+    "CREATE INDEX IF NOT EXISTS ix_outbox_agent_id ON outbox (agent_id)",
+    # what the desk last showed for one account on one server (JSON, see client.snapshot)
+    """CREATE TABLE IF NOT EXISTS snapshot (
+        server_key VARCHAR(500) NOT NULL,
+        username VARCHAR(200) NOT NULL,
+        body TEXT NOT NULL,
+        updated_at DATETIME NOT NULL,
+        PRIMARY KEY (server_key, username))""",
+)
+
 
 def default_cache_path() -> Path:
     """``<user data dir>/AgentDesk/client-cache.sqlite3`` (platformdirs)."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / CACHE_FILE
 
 
-class _Base(DeclarativeBase):
-    pass
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
-class _StreamPosition(_Base):
-    """The last event ``seq`` applied for one agent on one server."""
-
-    __tablename__ = "stream_position"
-
-    server_url: Mapped[str] = mapped_column(String(500), primary_key=True)
-    agent_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    last_seq: Mapped[int] = mapped_column(Integer, default=0)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class _OutboxRow(_Base):
-    """A mutation not yet acknowledged by the server."""
-
-    __tablename__ = "outbox"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    server_url: Mapped[str] = mapped_column(String(500), index=True)
-    agent_id: Mapped[str] = mapped_column(String(200), index=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    target_id: Mapped[str] = mapped_column(String(200))
-    payload: Mapped[str] = mapped_column(Text)  # JSON object
-    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
-
-
-class _Snapshot(_Base):
-    """What the desk last showed for one account on one server (JSON, see client.snapshot)."""
-
-    __tablename__ = "snapshot"
-
-    server_key: Mapped[str] = mapped_column(String(500), primary_key=True)
-    username: Mapped[str] = mapped_column(String(200), primary_key=True)
-    body: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+def _when(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    # files written by the earlier ORM layer kept no zone; we only ever store UTC
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +91,20 @@ class OutboxRecord:
     last_error: str | None
 
 
-def _record(row: _OutboxRow) -> OutboxRecord:
-    created = row.created_at
-    if created.tzinfo is None:  # SQLite drops the zone; we only ever store UTC
-        created = created.replace(tzinfo=UTC)
+_OUTBOX_COLUMNS = "id, kind, target_id, payload, idempotency_key, created_at, attempts, last_error"
+
+
+def _record(row: sqlite3.Row | tuple[Any, ...]) -> OutboxRecord:
+    id_, kind, target_id, payload, key, created_at, attempts, last_error = row
     return OutboxRecord(
-        id=row.id,
-        kind=row.kind,
-        target_id=row.target_id,
-        payload=json.loads(row.payload),
-        idempotency_key=row.idempotency_key,
-        created_at=created,
-        attempts=row.attempts,
-        last_error=row.last_error,
+        id=int(id_),
+        kind=kind,
+        target_id=target_id,
+        payload=json.loads(payload),
+        idempotency_key=key,
+        created_at=_when(created_at),
+        attempts=int(attempts),
+        last_error=last_error,
     )
 
 
@@ -131,32 +121,30 @@ class LocalCache:
         else:
             self.path = Path(path)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agentdesk-cache")
-        self._engine: Engine | None = None
+        self._db: sqlite3.Connection | None = None
         self._closed = False
 
     # ---- stream position --------------------------------------------------------------
 
     async def last_seq(self, server_url: str, agent_id: str) -> int:
-        def work(db: Session) -> int:
-            row = db.get(_StreamPosition, (server_url, agent_id))
-            return row.last_seq if row is not None else 0
+        def work(db: sqlite3.Connection) -> int:
+            row = db.execute(
+                "SELECT last_seq FROM stream_position WHERE server_url = ? AND agent_id = ?",
+                (server_url, agent_id),
+            ).fetchone()
+            return int(row[0]) if row is not None else 0
 
         return await self._run(work)
 
     async def set_last_seq(self, server_url: str, agent_id: str, seq: int) -> None:
-        def work(db: Session) -> None:
-            row = db.get(_StreamPosition, (server_url, agent_id))
-            now = datetime.now(UTC)
-            if row is None:
-                db.add(
-                    _StreamPosition(
-                        server_url=server_url, agent_id=agent_id, last_seq=seq, updated_at=now
-                    )
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "INSERT INTO stream_position (server_url, agent_id, last_seq, updated_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (server_url, agent_id) DO UPDATE "
+                    "SET last_seq = excluded.last_seq, updated_at = excluded.updated_at",
+                    (server_url, agent_id, seq, _now()),
                 )
-            else:
-                row.last_seq = seq
-                row.updated_at = now
-            db.commit()
 
         await self._run(work)
 
@@ -174,76 +162,75 @@ class LocalCache:
     ) -> OutboxRecord:
         """Store a mutation (committed before this returns)."""
 
-        def work(db: Session) -> OutboxRecord:
-            row = _OutboxRow(
-                server_url=server_url,
-                agent_id=agent_id,
-                kind=kind,
-                target_id=target_id,
-                payload=json.dumps(payload),
-                idempotency_key=idempotency_key,
-                created_at=datetime.now(UTC),
-                attempts=0,
+        def work(db: sqlite3.Connection) -> OutboxRecord:
+            created = _now()
+            body = json.dumps(payload)
+            with db:
+                cursor = db.execute(
+                    "INSERT INTO outbox (server_url, agent_id, kind, target_id, payload, "
+                    "idempotency_key, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                    (server_url, agent_id, kind, target_id, body, idempotency_key, created),
+                )
+            assert cursor.lastrowid is not None
+            return _record(
+                (cursor.lastrowid, kind, target_id, body, idempotency_key, created, 0, None)
             )
-            db.add(row)
-            db.commit()
-            return _record(row)
 
         return await self._run(work)
 
     async def outbox_pending(self, server_url: str, agent_id: str) -> list[OutboxRecord]:
         """Unacknowledged mutations of this agent on this server, oldest first."""
 
-        def work(db: Session) -> list[OutboxRecord]:
-            rows = db.scalars(
-                select(_OutboxRow)
-                .where(_OutboxRow.server_url == server_url, _OutboxRow.agent_id == agent_id)
-                .order_by(_OutboxRow.id)
+        def work(db: sqlite3.Connection) -> list[OutboxRecord]:
+            rows = db.execute(
+                f"SELECT {_OUTBOX_COLUMNS} FROM outbox "
+                "WHERE server_url = ? AND agent_id = ? ORDER BY id",
+                (server_url, agent_id),
             )
             return [_record(r) for r in rows]
 
         return await self._run(work)
 
     async def outbox_remove(self, entry_id: int) -> None:
-        def work(db: Session) -> None:
-            db.execute(delete(_OutboxRow).where(_OutboxRow.id == entry_id))
-            db.commit()
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
 
         await self._run(work)
 
     async def outbox_attempted(self, entry_id: int, error: str | None) -> None:
         """Count a failed delivery attempt and keep its reason."""
 
-        def work(db: Session) -> None:
-            db.execute(
-                update(_OutboxRow)
-                .where(_OutboxRow.id == entry_id)
-                .values(attempts=_OutboxRow.attempts + 1, last_error=error)
-            )
-            db.commit()
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    (error, entry_id),
+                )
 
         await self._run(work)
 
     # ---- the desk's last picture ------------------------------------------------------
 
     async def snapshot_save(self, server_key: str, username: str, body: str) -> None:
-        def work(db: Session) -> None:
-            db.merge(
-                _Snapshot(
-                    server_key=server_key,
-                    username=username,
-                    body=body,
-                    updated_at=datetime.now(UTC),
+        def work(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute(
+                    "INSERT INTO snapshot (server_key, username, body, updated_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (server_key, username) DO UPDATE "
+                    "SET body = excluded.body, updated_at = excluded.updated_at",
+                    (server_key, username, body, _now()),
                 )
-            )
-            db.commit()
 
         await self._run(work)
 
     async def snapshot_load(self, server_key: str, username: str) -> str | None:
-        def work(db: Session) -> str | None:
-            row = db.get(_Snapshot, (server_key, username))
-            return row.body if row is not None else None
+        def work(db: sqlite3.Connection) -> str | None:
+            row = db.execute(
+                "SELECT body FROM snapshot WHERE server_key = ? AND username = ?",
+                (server_key, username),
+            ).fetchone()
+            return str(row[0]) if row is not None else None
 
         return await self._run(work)
 
@@ -259,47 +246,37 @@ class LocalCache:
         self._executor.shutdown(wait=False)
 
     def _dispose(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     # ---- plumbing ---------------------------------------------------------------------
 
-    async def _run(self, work: Callable[[Session], R]) -> R:
+    async def _run(self, work: Callable[[sqlite3.Connection], R]) -> R:
         if self._closed:
             raise RuntimeError("the local cache is closed")
         future = self._executor.submit(self._in_thread, work)
         return await asyncio.wrap_future(future)
 
-    def _in_thread(self, work: Callable[[Session], R]) -> R:
-        with Session(self._engine_or_open(), expire_on_commit=False) as db:
-            return work(db)
+    def _in_thread(self, work: Callable[[sqlite3.Connection], R]) -> R:
+        if self._db is None:
+            self._db = self._open()
+        return work(self._db)
 
-    def _engine_or_open(self) -> Engine:
-        if self._engine is None:
-            self._engine = self._open()
-        return self._engine
-
-    def _open(self) -> Engine:
+    def _open(self) -> sqlite3.Connection:
         if self.path is None:
-            url = "sqlite://"
+            db = sqlite3.connect(":memory:")
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            url = f"sqlite:///{self.path}"
-        engine = create_engine(url)
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cursor = dbapi_conn.cursor()
-            if self.path is not None:
-                cursor.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode survives an application crash, which is what matters here.
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-        _Base.metadata.create_all(engine)
+            db = sqlite3.connect(self.path)
+            db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode survives an application crash, which is what matters here.
+        db.execute("PRAGMA synchronous=NORMAL")
+        with db:
+            for statement in SCHEMA:
+                db.execute(statement)
         log.debug("local cache at %s", self.path or ":memory:")
-        return engine
+        return db
 
 
 class StreamPosition:
