@@ -97,6 +97,9 @@ class DeskPhone:
         return accepted
 
     async def connect(self, interaction_id: str) -> None:
+        old = self.legs.pop(interaction_id, None)
+        if old is not None:  # a leg the server closed (the call went to a colleague)
+            await old.close()
         leg = self.legs[interaction_id] = OperatorLeg(self.devices)
         answer = await self.calls.send_offer(interaction_id, await leg.create_offer())
         await leg.apply_answer(answer)

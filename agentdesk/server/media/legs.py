@@ -49,6 +49,18 @@ def to_mono48(frame: AudioFrame) -> Pcm:
     return out
 
 
+def stereo_frame(pcm: Pcm) -> AudioFrame:
+    """``pcm`` on both channels, as the Opus encoder takes it.
+
+    Handed a mono frame, aiortc's Opus encoder upmixes it to stereo at -3 dB (libswresample's
+    centre level), so every hop through the bridge would lose half the power; a stereo frame
+    passes through its resampler untouched, and PCMU's downmix of two equal channels is exact.
+    """
+    frame = AudioFrame(format="s16", layout="stereo", samples=len(pcm))
+    frame.planes[0].update(np.repeat(pcm, 2).tobytes())
+    return frame
+
+
 class PassThroughJitterBuffer(JitterBuffer):
     """Hand each audio packet to the decoder as it arrives (late ones are dropped).
 
@@ -101,8 +113,7 @@ class MixedTrack(MediaStreamTrack):
         if self.readyState != "live":
             raise MediaStreamError
         pcm = await self._queue.get()
-        frame = AudioFrame(format="s16", layout="mono", samples=len(pcm))
-        frame.planes[0].update(pcm.tobytes())
+        frame = stereo_frame(pcm)
         frame.sample_rate = RATE
         frame.pts = self._pts
         frame.time_base = TIME_BASE
