@@ -58,6 +58,8 @@ class DeskPhone:
         self.backend = FileBackend(tone_hz=hz)
         self.devices = AudioDevices(self.backend)
         self.legs: dict[str, OperatorLeg] = {}
+        #: Interactions whose server-started offer this desk answered (and the server took).
+        self.renegotiated: list[str] = []
         self._answering = asyncio.create_task(self._answer_server_offers())
 
     @property
@@ -115,6 +117,7 @@ class DeskPhone:
                 leg = self.legs[data.interaction_id] = OperatorLeg(self.devices)
             answer = await leg.answer_offer(data.sdp)
             await self.calls.send_answer(data.interaction_id, answer)
+            self.renegotiated.append(data.interaction_id)
 
     # ---- what the operator heard ------------------------------------------------------
 

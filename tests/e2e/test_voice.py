@@ -102,6 +102,8 @@ async def test_a_call_answered_on_the_desktop_held_transferred_conferenced_and_r
         await until(lambda: mario.held(iid) is None, what="the call leaves Mario's desk")
         taken = anna.held(iid)
         assert taken is not None and taken.agent_id == anna.id
+        # The server renegotiated Anna's leg (it now carries the customer); her desk answered.
+        await until(lambda: iid in anna.renegotiated, what="Anna's desk answers media.sdp")
         c, a = await hear_together(customer.peer, anna)
         assert clearly(c, ANNA_HZ) and not hears(c, MARIO_HZ)
         assert clearly(a, CUSTOMER_HZ) and not hears(a, MARIO_HZ)
