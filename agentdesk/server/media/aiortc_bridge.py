@@ -105,7 +105,11 @@ class AiortcBridge:
             while not leg.closed:
                 frame = await asyncio.wait_for(track.recv(), self._lost_after_s)
                 if isinstance(frame, AudioFrame):
-                    leg.received(to_mono48(frame))
+                    pcm = to_mono48(frame)
+                    leg.received(pcm)
+                    room = self._rooms.get(call_id)
+                    if room is not None:
+                        room.heard(leg.id, pcm)
         except MediaStreamError:
             reason = "peer_closed"
         except TimeoutError:

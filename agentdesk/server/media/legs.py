@@ -33,6 +33,14 @@ def to_mono48(frame: AudioFrame) -> Pcm:
     """A decoded frame (Opus: 48 kHz stereo; PCMU: 8 kHz mono) as 48 kHz mono int16."""
     data = frame.to_ndarray()
     channels = len(frame.layout.channels)
+    if frame.format.name == "s16" and frame.sample_rate == RATE and channels <= 2:
+        # The Opus decoder's own shape (packed 16-bit at 48 kHz): integers only, no copy
+        # through floats (this runs for every frame of every leg).
+        if channels == 1:
+            return np.asarray(data, dtype=np.int16).reshape(-1)
+        pair = data.reshape(-1, 2).astype(np.int32)
+        both: Pcm = ((pair[:, 0] + pair[:, 1]) >> 1).astype(np.int16)
+        return both
     if frame.format.is_planar:
         mono = data.astype(np.float32).mean(axis=0)
     elif channels > 1:
