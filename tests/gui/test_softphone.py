@@ -377,8 +377,7 @@ def test_the_meter_says_no_microphone_for_the_silent_input_and_the_caller_id_fit
     # Every client's full name fits in the caller-id choice.
     metrics = pane.caller_id.fontMetrics()
     widest = max(
-        metrics.horizontalAdvance(pane.caller_id.itemText(i))
-        for i in range(pane.caller_id.count())
+        metrics.horizontalAdvance(pane.caller_id.itemText(i)) for i in range(pane.caller_id.count())
     )
     assert pane.caller_id.width() > widest + 20
 

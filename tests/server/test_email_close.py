@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 
 from tests.conftest import LiveServer
-from tests.server.test_emails import gateway_frames, send_email
 from tests.server.helpers import customer, operator, stream
+from tests.server.test_emails import gateway_frames, send_email
 
 
 async def test_wrapping_up_an_email_sends_no_chat_event_to_the_gateway(
