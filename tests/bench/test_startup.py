@@ -80,18 +80,8 @@ def test_startup(tmp_path: Path) -> None:
         # A second start with the same data directory paints the cached picture first.
         first = []
         for i in range(RUNS):
-            args = [
-                "desk",
-                "--offscreen",
-                "--server",
-                server.base_url,
-                "--user",
-                "mario",
-                "--password",
-                "demo",
-                "--data-dir",
-                str(tmp_path / f"desk{i}"),
-            ]
+            args = ["desk", "--offscreen", "--server", server.base_url, "--user", "mario",
+                    "--password", "demo", "--data-dir", str(tmp_path / f"desk{i}")]
             first.append(time_to_ready(args, marker="FIRST"))
         rows["first paint with cached data"] = first
     finally:

@@ -71,9 +71,8 @@ class Crowd:
     async def _customer(self, handle: str) -> None:
         while not self._stopping.is_set():
             first = self._text(handle)
-            created = await self._post(
-                "/chats", {"from": handle, "entry_point": self._entry_point, "text": first}
-            )
+            created = await self._post("/chats", {"from": handle, "entry_point":
+                                                  self._entry_point, "text": first})
             if created is None:
                 await self._pause_a_bit()
                 continue

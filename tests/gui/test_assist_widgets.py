@@ -28,14 +28,8 @@ from agentdesk.server.services.scripts import script_library, script_view
 from tests.gui import fakes
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
-VARS = {
-    "customer_name": "Anna Ferri",
-    "client": "Lario Acque",
-    "agent": "Mario",
-    "amount_due": "€ 120,00",
-    "due_date": "12/05/2026",
-    "customer_first_name": "Anna",
-}
+VARS = {"customer_name": "Anna Ferri", "client": "Lario Acque", "agent": "Mario",
+        "amount_due": "€ 120,00", "due_date": "12/05/2026", "customer_first_name": "Anna"}
 
 
 def _script() -> ScriptView:
@@ -43,15 +37,9 @@ def _script() -> ScriptView:
 
 
 def _progress(current: str | None, path: list[str], **kw: object) -> ScriptProgressView:
-    return ScriptProgressView(
-        interaction_id="i1",
-        script_id="lario-inbound-care",
-        current=current,
-        path=path,
-        adherence=kw.pop("adherence", 0.0),
-        variables=VARS,
-        **kw,
-    )  # type: ignore[arg-type]
+    return ScriptProgressView(interaction_id="i1", script_id="lario-inbound-care",
+                              current=current, path=path, adherence=kw.pop("adherence", 0.0),
+                              variables=VARS, **kw)  # type: ignore[arg-type]
 
 
 def _answer_buttons(player: ScriptPlayer) -> list[QPushButton]:
@@ -65,16 +53,9 @@ def _buttons(player: ScriptPlayer) -> list[str]:
 
 
 def _hint(n: int, rule: str = "r") -> NextBestAction:
-    return NextBestAction(
-        id=f"h{n}",
-        interaction_id="i1",
-        rule=rule,
-        title=f"Titolo {n}",
-        reason=f"Perché {n}",
-        priority=10 - n,
-        action=NbaAction(kind="callback"),
-        created_at=T0,
-    )
+    return NextBestAction(id=f"h{n}", interaction_id="i1", rule=rule, title=f"Titolo {n}",
+                          reason=f"Perché {n}", priority=10 - n,
+                          action=NbaAction(kind="callback"), created_at=T0)
 
 
 def test_player_shows_the_step_with_the_customers_values(qtbot: QtBot) -> None:
@@ -95,20 +76,12 @@ def test_player_offers_the_branches_and_goes_back(qtbot: QtBot) -> None:
     player = ScriptPlayer()
     qtbot.addWidget(player)
     player.show()
-    progress = _progress(
-        "reason",
-        ["greet", "privacy", "identity", "reason"],
-        confirmed=["privacy_notice"],
-        adherence=0.5,
-        answers={"privacy": "confirmed", "identity": "skipped"},
-    )
+    progress = _progress("reason", ["greet", "privacy", "identity", "reason"],
+                         confirmed=["privacy_notice"], adherence=0.5,
+                         answers={"privacy": "confirmed", "identity": "skipped"})
     player.show_script(_script(), progress)
-    assert _buttons(player) == [
-        "Bolletta o consumi",
-        "Autolettura",
-        "Guasto o perdita",
-        "Voltura o subentro",
-    ]
+    assert _buttons(player) == ["Bolletta o consumi", "Autolettura", "Guasto o perdita",
+                                "Voltura o subentro"]
     assert "50%" in player.where.text()
     assert "✓" in player.checkpoints.text() and "○" in player.checkpoints.text()
     qtbot.mouseClick(player.back_button, Qt.MouseButton.LeftButton)
@@ -147,9 +120,8 @@ def test_hints_show_reasons_and_are_decided_in_one_click_or_key(qtbot: QtBot) ->
 def test_customer_lines_carry_a_mood_tooltip_with_the_cues() -> None:
     model = TranscriptModel("a")
     angry = fakes.message("a", "È la terza volta!!", ts=T0, message_id="m1")
-    angry = angry.model_copy(
-        update={"mood": MoodView(label="negative", score=-0.7, cues=["terza volta", "!!"])}
-    )
+    angry = angry.model_copy(update={"mood": MoodView(label="negative", score=-0.7,
+                                                      cues=["terza volta", "!!"])})
     model.add(angry)
     model.add(fakes.message("a", "Mi dica", Direction.OUTBOUND, T0, message_id="m2"))
     tip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
@@ -184,9 +156,8 @@ class FakeAssistApi:
     async def next_best_actions(self, interaction_id: str) -> NextBestActionList:
         return NextBestActionList(interaction_id=interaction_id, items=[_hint(1), _hint(2)])
 
-    async def nba_outcome(
-        self, hint_id: str, accepted: bool, note: str | None = None
-    ) -> NextBestAction:
+    async def nba_outcome(self, hint_id: str, accepted: bool, note: str | None = None
+                          ) -> NextBestAction:
         if self.fail_outcome:
             raise RuntimeError("server down")
         self.outcomes.append((hint_id, accepted))

@@ -211,9 +211,8 @@ class AutoOperator:
             self.tally.offered.add(it.id)
             self._spawn(it.id, self._accept(it))
         elif it.status is InteractionStatus.ACTIVE:
-            last_in = next(
-                (m for m in reversed(it.messages) if m.direction is Direction.INBOUND), None
-            )
+            last_in = next((m for m in reversed(it.messages) if m.direction is Direction.INBOUND),
+                           None)
             if (
                 last_in is not None
                 and last_in.id not in self._replied_to
@@ -262,7 +261,9 @@ class AutoOperator:
             key = await self.desk.session.send_message(it.id, text)
         except ApiError as exc:
             left = exc.status == 409 and (exc.details or {}).get("status") == "wrap_up"
-            (self.tally.too_late if left else self.tally.refused).append(f"reply to {it.id}: {exc}")
+            (self.tally.too_late if left else self.tally.refused).append(
+                f"reply to {it.id}: {exc}"
+            )
             return
         self.tally.replies[key] = (it.id, text)
         self.tally.answered.add(it.id)

@@ -62,10 +62,8 @@ def test_a_shift_of_contacts_leaves_memory_and_descriptors_flat(
     )
     samples: list[Sample] = []
     gc.collect()
-    print(
-        f"soak: before the server starts (Qt, server and client imported): {rss_mb():.1f} MB, "
-        f"{open_fds()} fds"
-    )
+    print(f"soak: before the server starts (Qt, server and client imported): {rss_mb():.1f} MB, "
+          f"{open_fds()} fds")
 
     with WarningCollector() as warnings:
         server = EmbeddedServer(settings)
@@ -91,9 +89,8 @@ def test_a_shift_of_contacts_leaves_memory_and_descriptors_flat(
                     done = len(operator.tally.wrapped)
                     if done >= next_sample:
                         gc.collect()
-                        samples.append(
-                            Sample(time.monotonic() - started, done, rss_mb(), open_fds())
-                        )
+                        samples.append(Sample(time.monotonic() - started, done, rss_mb(),
+                                              open_fds()))
                         next_sample += step
                     if time.monotonic() - started > LIMIT_S:
                         raise AssertionError(
@@ -101,14 +98,8 @@ def test_a_shift_of_contacts_leaves_memory_and_descriptors_flat(
                         )
                     await asyncio.sleep(0.05)
                 gc.collect()
-                samples.append(
-                    Sample(
-                        time.monotonic() - started,
-                        len(operator.tally.wrapped),
-                        rss_mb(),
-                        open_fds(),
-                    )
-                )
+                samples.append(Sample(time.monotonic() - started, len(operator.tally.wrapped),
+                                      rss_mb(), open_fds()))
                 # End of the shift: no new customers; the operator closes what is still open.
                 await asyncio.to_thread(simulator.stop)
                 operator.closing = True

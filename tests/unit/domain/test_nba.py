@@ -37,14 +37,8 @@ def leak_article(text: str, _client: str | None) -> ArticleRef | None:
 
 
 #: A calm customer with nothing pending, of a segment no offer is for.
-CALM = NbaContext(
-    now=NOW,
-    client_id="lario",
-    channel="chat",
-    segment="business",
-    moods=("neutral",),
-    last_customer_text="Buongiorno",
-)
+CALM = NbaContext(now=NOW, client_id="lario", channel="chat", segment="business",
+                  moods=("neutral",), last_customer_text="Buongiorno")
 
 
 def _rules(ctx: NbaContext, finder: object = no_article) -> list[str]:
@@ -57,22 +51,17 @@ def _invoice(days: int, cents: int = 12000, status: str = "open") -> InvoiceFact
 
 CASES: dict[str, NbaContext] = {
     "invoice_due_soon": replace(CALM, invoices=(_invoice(5),)),
-    "overdue_plan": replace(
-        CALM, invoices=(_invoice(-20, status="overdue"),), flags=frozenset({"overdue"})
-    ),
-    "overdue_plan_active": replace(
-        CALM,
-        invoices=(_invoice(-20, status="overdue"),),
-        flags=frozenset({"overdue", "payment_plan"}),
-    ),
+    "overdue_plan": replace(CALM, invoices=(_invoice(-20, status="overdue"),),
+                            flags=frozenset({"overdue"})),
+    "overdue_plan_active": replace(CALM, invoices=(_invoice(-20, status="overdue"),),
+                                   flags=frozenset({"overdue", "payment_plan"})),
     "repeat_contact": replace(CALM, flags=frozenset({"repeat_contact"})),
-    "mood_turning_negative": replace(
-        CALM, moods=("neutral", "negative"), last_cues=("terza volta",)
-    ),
-    "mood_negative_callback": replace(
-        CALM, moods=("negative", "negative", "negative"), last_cues=("pessimo",)
-    ),
-    "threat_escalate": replace(CALM, moods=("neutral", "negative"), last_cues=("avvocato",)),
+    "mood_turning_negative": replace(CALM, moods=("neutral", "negative"),
+                                     last_cues=("terza volta",)),
+    "mood_negative_callback": replace(CALM, moods=("negative", "negative", "negative"),
+                                      last_cues=("pessimo",)),
+    "threat_escalate": replace(CALM, moods=("neutral", "negative"),
+                               last_cues=("avvocato",)),
     "open_case_update": replace(CALM, open_cases=1),
     "article_for_last_line": replace(CALM, last_customer_text="C'è una perdita in strada"),
     "segment_offer": replace(CALM, segment="residential", offers=POLICIES["lario"]),
@@ -113,23 +102,15 @@ def test_details_the_reason_gives() -> None:
     assert due.action_kind == "script" and due.action_target == "lario-caring-due"
     plan = suggest(RULES, CASES["overdue_plan"], no_article)[0]
     assert plan.action_target == "lario-collection"
-    offer = suggest(
-        RULES,
-        replace(CALM, client_id="energia", segment="residential", offers=POLICIES["energia"]),
-        no_article,
-    )
+    offer = suggest(RULES, replace(CALM, client_id="energia", segment="residential",
+                                   offers=POLICIES["energia"]), no_article)
     assert [h.action_target for h in offer] == ["energia-fisso-12"]
 
 
 def test_negative_mood_silences_selling_and_reminders() -> None:
-    angry = replace(
-        CALM,
-        segment="residential",
-        invoices=(_invoice(3),),
-        moods=("neutral", "negative"),
-        last_cues=("vergogna",),
-        offers=POLICIES["lario"],
-    )
+    angry = replace(CALM, segment="residential", invoices=(_invoice(3),),
+                    moods=("neutral", "negative"), last_cues=("vergogna",),
+                    offers=POLICIES["lario"])
     fired = _rules(angry)
     assert "mood_turning_negative" in fired
     assert "segment_offer" not in fired and "invoice_due_soon" not in fired
@@ -159,36 +140,12 @@ def test_ranking_is_by_priority_then_file_order_and_stable() -> None:
     [
         ({}, "'rules' list"),
         ({"rules": [{"id": "x"}]}, "missing"),
-        (
-            {
-                "rules": [
-                    {
-                        "id": "x",
-                        "title": "t",
-                        "reason": "r",
-                        "priority": 1,
-                        "action": {"kind": "callback"},
-                        "when": {"moon_phase": "full"},
-                    }
-                ]
-            },
-            "unknown condition",
-        ),
-        (
-            {
-                "rules": [
-                    {
-                        "id": "x",
-                        "title": "t",
-                        "reason": "r",
-                        "priority": 1,
-                        "action": {"kind": "teleport"},
-                        "when": {"flag": "vip"},
-                    }
-                ]
-            },
-            "action.kind",
-        ),
+        ({"rules": [{"id": "x", "title": "t", "reason": "r", "priority": 1,
+                     "action": {"kind": "callback"}, "when": {"moon_phase": "full"}}]},
+         "unknown condition"),
+        ({"rules": [{"id": "x", "title": "t", "reason": "r", "priority": 1,
+                     "action": {"kind": "teleport"}, "when": {"flag": "vip"}}]},
+         "action.kind"),
     ],
 )
 def test_broken_rules_are_refused(data: object, problem: str) -> None:

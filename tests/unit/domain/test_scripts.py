@@ -66,63 +66,29 @@ def test_every_shipped_script_loads_and_every_branch_is_reachable(path: Path) ->
 @pytest.mark.parametrize(
     ("nodes", "problem"),
     [
-        (
-            {
-                "a": {"kind": "say", "text": "x", "next": "nowhere"},
-                "b": {"kind": "end", "text": "y"},
-            },
-            "'nowhere', which is not a node",
-        ),
-        (
-            {
-                "a": {"kind": "say", "text": "x", "next": "b"},
-                "b": {"kind": "say", "text": "y", "next": "a"},
-                "c": {"kind": "end", "text": "z"},
-            },
-            "cycle: a -> b -> a",
-        ),
-        (
-            {
-                "a": {
-                    "kind": "question",
-                    "text": "?",
-                    "branches": [{"answer": "s", "next": "b"}, {"answer": "n", "next": "ghost"}],
-                },
-                "b": {"kind": "end", "text": "y"},
-            },
-            "'ghost', which is not a node",
-        ),
-        ({"a": {"kind": "say", "text": "x"}, "b": {"kind": "end", "text": "y"}}, "dangling"),
-        (
-            {
-                "a": {"kind": "say", "text": "x", "next": "b"},
-                "b": {"kind": "end", "text": "y"},
-                "c": {"kind": "end", "text": "orphan"},
-            },
-            "reaches ['c']",
-        ),
-        (
-            {
-                "a": {"kind": "say", "text": "Saldo {saldo}", "next": "b"},
-                "b": {"kind": "end", "text": "y"},
-            },
-            "unknown variable {saldo}",
-        ),
-        (
-            {
-                "a": {
-                    "kind": "question",
-                    "text": "?",
-                    "branches": [{"answer": True, "next": "b"}, {"answer": "n", "next": "b"}],
-                },
-                "b": {"kind": "end", "text": "y"},
-            },
-            "quote yes/no",
-        ),
-        (
-            {"a": {"kind": "dance", "text": "x", "next": "b"}, "b": {"kind": "end", "text": "y"}},
-            "kind 'dance'",
-        ),
+        ({"a": {"kind": "say", "text": "x", "next": "nowhere"}, "b": {"kind": "end", "text": "y"}},
+         "'nowhere', which is not a node"),
+        ({"a": {"kind": "say", "text": "x", "next": "b"},
+          "b": {"kind": "say", "text": "y", "next": "a"}, "c": {"kind": "end", "text": "z"}},
+         "cycle: a -> b -> a"),
+        ({"a": {"kind": "question", "text": "?", "branches": [
+            {"answer": "s", "next": "b"}, {"answer": "n", "next": "ghost"}]},
+          "b": {"kind": "end", "text": "y"}},
+         "'ghost', which is not a node"),
+        ({"a": {"kind": "say", "text": "x"}, "b": {"kind": "end", "text": "y"}},
+         "dangling"),
+        ({"a": {"kind": "say", "text": "x", "next": "b"}, "b": {"kind": "end", "text": "y"},
+          "c": {"kind": "end", "text": "orphan"}},
+         "reaches ['c']"),
+        ({"a": {"kind": "say", "text": "Saldo {saldo}", "next": "b"},
+          "b": {"kind": "end", "text": "y"}},
+         "unknown variable {saldo}"),
+        ({"a": {"kind": "question", "text": "?", "branches": [
+            {"answer": True, "next": "b"}, {"answer": "n", "next": "b"}]},
+          "b": {"kind": "end", "text": "y"}},
+         "quote yes/no"),
+        ({"a": {"kind": "dance", "text": "x", "next": "b"}, "b": {"kind": "end", "text": "y"}},
+         "kind 'dance'"),
     ],
 )
 def test_broken_scripts_are_refused_with_a_clear_error(nodes: dict[str, Any], problem: str) -> None:
@@ -172,8 +138,7 @@ def test_the_player_never_blocks_skipping_ahead_is_allowed_but_costs_adherence()
 
 def test_text_is_filled_from_the_customer_and_interaction() -> None:
     text = "Saldo {amount_due} entro il {due_date}, {customer_name}"
-    filled = render(
-        text, {"amount_due": "€ 120,00", "due_date": "12/05/2026", "customer_name": "Anna Ferri"}
-    )
+    filled = render(text, {"amount_due": "€ 120,00", "due_date": "12/05/2026",
+                           "customer_name": "Anna Ferri"})
     assert filled == "Saldo € 120,00 entro il 12/05/2026, Anna Ferri"
     assert render("Ciao {customer_name}", {}) == "Ciao [customer_name]"
