@@ -163,6 +163,33 @@ async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
     return used, delivered
 
 
+#: A row measures its calls only if the peers got this share of their frames to the bridge.
+FULL = 0.9
+
+
+def _cpu_verdict(figures: dict[int, tuple[float, float]]) -> None:
+    """The 20-call figure, or (when the peer processes could not keep 20 calls talking on
+    this machine) a projection from the rows that were measured at full rate."""
+    used20, delivered20 = figures[20]
+    if delivered20 >= FULL:
+        print(f"20 calls take {used20 * 100:.0f}% of one core (goal: fit on 2 cores = 200%)")
+        return
+    print(
+        f"20 calls: only {delivered20 * 100:.0f}% of the frames reached the bridge (the peer"
+        " processes ran out of CPU on this machine), so that row is not 20 full calls"
+    )
+    (used1, ok1), (used5, ok5) = figures[1], figures[5]
+    if ok1 >= FULL and ok5 >= FULL:
+        marginal = (used5 - used1) / 4
+        projected = used1 + 19 * marginal
+        print(
+            f"projected from 1 and 5 full calls: {marginal * 100:.1f}% of a core per extra"
+            f" call, 20 calls ~ {projected * 100:.0f}% of one core (goal: 200%)"
+        )
+    else:
+        print("no projection either: the 1- and 5-call rows were not at full rate")
+
+
 @pytest.mark.timeout(900)
 async def test_audio_bridge_latency_and_cpu() -> None:
     async with bridge_host() as (url, pid):
@@ -175,13 +202,13 @@ async def test_audio_bridge_latency_and_cpu() -> None:
 
         print(f"\n== bridge CPU ({os.cpu_count()} cores here; % of one core)")
         print(f"{'calls':>6}{'bridge total':>14}{'per call':>10}{'frames in':>11}")
-        figures = {}
+        figures: dict[int, tuple[float, float]] = {}
         for calls in (1, 5, 20):
             used, delivered = await _bridge_cpu(url, pid, calls)
-            figures[calls] = used
+            figures[calls] = (used, delivered)
             print(
                 f"{calls:6d}{used * 100:13.1f}%{used / calls * 100:9.2f}%{delivered * 100:10.0f}%",
                 flush=True,
             )
-        print(f"20 calls take {figures[20] * 100:.0f}% of one core (goal: fit on 2 cores = 200%)")
+        _cpu_verdict(figures)
     assert latency["through the bridge process"] and latency["direct peer to peer"]

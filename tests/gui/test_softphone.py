@@ -388,3 +388,38 @@ def test_a_tone_input_is_metered_as_a_bar(qtbot: QtBot) -> None:
     devices = AudioDevices(FileBackend(tone_hz=440.0))
     widget.set_devices(devices.inputs(), devices.outputs())
     assert not widget.level.showing_placeholder
+
+
+def test_a_colleagues_call_rings_here_while_this_operator_is_asked_to_join(
+    phone: Any, qloop: qasync.QEventLoop
+) -> None:
+    asked = voice(
+        status=InteractionStatus.ACTIVE,
+        on_hold=True,
+        parties=[CallParty(agent_id="a-mario", name="Mario", role="consult", status="offered")],
+    ).model_copy(update={"agent_id": "a-anna"})
+
+    async def scenario(controller: SoftphoneController, pane: SoftphonePane, *_: Any) -> None:
+        controller.on_interaction(asked)
+        shown = controller.book.current()
+        assert shown is not None and shown.status is InteractionStatus.OFFERED
+        assert not controller.legs  # no audio before the operator answers
+        assert pane.answer.isVisible() and controller.ringer.ringing
+
+        # Once accepted, the consultation is a conversation here (the customer's hold is
+        # the colleague's): the pane shows it as talking.
+        assert asked.call is not None
+        joined = asked.model_copy(
+            update={
+                "call": asked.call.model_copy(
+                    update={
+                        "parties": [CallParty(agent_id="a-mario", name="Mario", role="consult")]
+                    }
+                )
+            }
+        )
+        seen = controller._as_seen_here(joined)
+        assert seen.status is InteractionStatus.ACTIVE and seen.call is not None
+        assert not seen.call.on_hold
+
+    in_call(qloop, phone, scenario)
