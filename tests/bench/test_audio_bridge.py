@@ -126,9 +126,13 @@ async def _measure_latency(url: str) -> dict[str, list[float]]:
             await peer.close()
 
 
-async def _frames_in(url: str) -> int:
+async def _stats(url: str) -> dict[str, int]:
     async with httpx.AsyncClient() as http:
-        return int((await http.get(f"{url}/stats")).json()["frames_in"])
+        return dict((await http.get(f"{url}/stats")).json())
+
+
+async def _frames_in(url: str) -> int:
+    return (await _stats(url))["frames_in"]
 
 
 async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
@@ -153,8 +157,11 @@ async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
     await asyncio.sleep(1.0)  # flowing
     cpu0, wall0, frames0 = _cpu_seconds(pid), time.monotonic(), await _frames_in(url)
     await asyncio.sleep(CPU_WINDOW_S)
-    frames1, wall1 = await _frames_in(url), time.monotonic()
+    stats, wall1 = await _stats(url), time.monotonic()
+    frames1 = stats["frames_in"]
     used = (_cpu_seconds(pid) - cpu0) / (wall1 - wall0)
+    if stats["legs"] < 2 * calls:
+        print(f"  ({stats['legs']} of {2 * calls} legs still up: the bridge dropped silent ones)")
     delivered = (frames1 - frames0) / ((wall1 - wall0) * 50 * 2 * calls)
     for farm in farms:
         assert farm.stdin is not None
