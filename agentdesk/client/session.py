@@ -495,6 +495,10 @@ class Session:
 
     def _apply_interaction(self, interaction: Interaction) -> Interaction:
         mine = self.profile is None or interaction.agent_id in (None, self.profile.id)
+        if not mine and self.profile is not None and interaction.call is not None:
+            # A colleague's call this operator is consulted on or conferenced into.
+            me = self.profile.id
+            mine = any(p.agent_id == me for p in interaction.call.parties)
         if interaction.status in _GONE or not mine:
             if self.interactions.pop(interaction.id, None) is not None:
                 with self._guard("interaction_removed"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from agentdesk.domain.agent_state import AgentState
@@ -34,6 +34,8 @@ class WaitingInteraction:
     queued_at: datetime
     excluded_agents: frozenset[str] = frozenset()  # those who rejected or let it time out
     queue_id: str = ""
+    #: The queue's priority: higher is offered first, whatever the age.
+    priority: int = 0
 
 
 def eligible(agent: AgentCandidate, item: WaitingInteraction) -> bool:
@@ -65,28 +67,29 @@ def _rank(agent: AgentCandidate) -> tuple[float, datetime, str]:
     return (agent.load / agent.capacity, agent.idle_since, agent.agent_id)
 
 
+def offer_order(item: WaitingInteraction) -> tuple[int, datetime, str]:
+    """Higher-priority queues first, then the longest waiting."""
+    return (-item.priority, item.queued_at, item.interaction_id)
+
+
 def plan_offers(
     agents: Iterable[AgentCandidate], waiting: Iterable[WaitingInteraction]
 ) -> list[tuple[str, str]]:
-    """Match waiting interactions (oldest first) to operators.
+    """Match waiting interactions (higher priority first, then oldest) to operators.
 
     Returns ``(interaction_id, agent_id)`` pairs; loads are updated as offers are planned so
-    one pass never over-fills an operator.
+    one pass never over-fills an operator, and each interaction appears at most once.
     """
     pool = {a.agent_id: a for a in agents}
     plan: list[tuple[str, str]] = []
-    for item in sorted(waiting, key=lambda w: (w.queued_at, w.interaction_id)):
+    planned: set[str] = set()
+    for item in sorted(waiting, key=offer_order):
+        if item.interaction_id in planned:
+            continue
         chosen = choose_agent(pool.values(), item)
         if chosen is None:
             continue
         plan.append((item.interaction_id, chosen.agent_id))
-        pool[chosen.agent_id] = AgentCandidate(
-            agent_id=chosen.agent_id,
-            state=chosen.state,
-            skills=chosen.skills,
-            clients=chosen.clients,
-            capacity=chosen.capacity,
-            load=chosen.load + 1,
-            idle_since=chosen.idle_since,
-        )
+        planned.add(item.interaction_id)
+        pool[chosen.agent_id] = replace(chosen, load=chosen.load + 1)
     return plan

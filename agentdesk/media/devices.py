@@ -25,6 +25,8 @@ class AudioDevice:
     id: str
     name: str
     default: bool = False
+    #: An input that only ever gives silence (the null backend): nothing to meter.
+    silent: bool = False
 
 
 class CaptureStream(Protocol):

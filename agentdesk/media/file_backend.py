@@ -133,7 +133,8 @@ class FileBackend:
             label = f"Test tone {self._tone_hz:g} Hz"
         else:
             label = "No microphone (silence)"
-        return [AudioDevice(NULL_INPUT, label, default=True)]
+        silent = self._source is None and self._tone_hz is None
+        return [AudioDevice(NULL_INPUT, label, default=True, silent=silent)]
 
     def output_devices(self) -> list[AudioDevice]:
         label = f"File: {self._record_to.name}" if self._record_to else "No speaker"

@@ -19,7 +19,10 @@ log = logging.getLogger(__name__)
 
 
 def to_frame(samples: Pcm, pts: int) -> AudioFrame:
-    frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+    """``samples`` on both channels: a mono frame would reach the Opus encoder through its
+    mono-to-stereo upmix, 3 dB quieter; PCMU's downmix of two equal channels is exact."""
+    stereo = np.repeat(samples, 2).reshape(1, -1)
+    frame = AudioFrame.from_ndarray(stereo, format="s16", layout="stereo")
     frame.sample_rate = SAMPLE_RATE
     frame.pts = pts
     frame.time_base = TIME_BASE

@@ -44,6 +44,7 @@ class AgentProfile(ResponseModel):
     clients: list[ClientRef] = []
     max_chats: int = 0
     max_calls: int = 0
+    max_emails: int = 0
     state: AgentStateView | None = None
     #: ``GET /me`` only: the agent's event stream position when this profile was read. A
     #: desktop loading its state over REST resumes the stream from here: older events are

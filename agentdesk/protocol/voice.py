@@ -109,6 +109,8 @@ class CallParty(ResponseModel):
     agent_id: str
     name: str
     role: Literal["consult", "conference", "transfer_target"]
+    #: ``offered`` until they accept (their desktop rings), then ``active``.
+    status: Literal["offered", "active"] = "active"
 
 
 class CallState(ResponseModel):

@@ -68,6 +68,9 @@ class ServerSettings(BaseModel):
     media_lost_after_s: float = Field(default=10.0, gt=0)
     #: Voice: inbound customers are told the call is recorded (the consent noted on the call).
     recording_announced: bool = True
+    #: Routing: the longest wrap-up. An interaction in wrap-up for longer stops taking the
+    #: operator's capacity, and an operator in the `wrap_up` state is made ready again.
+    wrap_up_max_s: float = Field(default=120.0, gt=0)
     #: Routing: an operator on a call (offered, active or in wrap-up) is offered no new chats.
     calls_block_chats: bool = True
     #: Voice: simulated calls per minute (0: none).

@@ -168,6 +168,11 @@
         <translation>Speaker</translation>
     </message>
     <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="257" />
+        <source>No microphone</source>
+        <translation>No microphone</translation>
+    </message>
+    <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="238" />
         <source>No microphone (silence)</source>
         <translation>No microphone (silence)</translation>

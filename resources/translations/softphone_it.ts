@@ -168,6 +168,11 @@
         <translation>Altoparlante</translation>
     </message>
     <message>
+        <location filename="../../agentdesk/gui/softphone/pane.py" line="257" />
+        <source>No microphone</source>
+        <translation>Nessun microfono</translation>
+    </message>
+    <message>
         <location filename="../../agentdesk/gui/softphone/pane.py" line="238" />
         <source>No microphone (silence)</source>
         <translation>Nessun microfono (silenzio)</translation>

@@ -51,7 +51,9 @@ def host_app() -> FastAPI:
 
     @app.get("/stats")
     async def stats() -> dict[str, int]:
-        return {"frames_in": state["bridge"].frames_received()}
+        bridge = state["bridge"]
+        legs = sum(len(bridge.legs(call_id)) for call_id in list(bridge._rooms))
+        return {"frames_in": bridge.frames_received(), "legs": legs}
 
     @app.delete("/calls/{call_id}")
     async def end(call_id: str) -> dict[str, bool]:

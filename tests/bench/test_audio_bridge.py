@@ -126,9 +126,13 @@ async def _measure_latency(url: str) -> dict[str, list[float]]:
             await peer.close()
 
 
-async def _frames_in(url: str) -> int:
+async def _stats(url: str) -> dict[str, int]:
     async with httpx.AsyncClient() as http:
-        return int((await http.get(f"{url}/stats")).json()["frames_in"])
+        return dict((await http.get(f"{url}/stats")).json())
+
+
+async def _frames_in(url: str) -> int:
+    return (await _stats(url))["frames_in"]
 
 
 async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
@@ -153,14 +157,44 @@ async def _bridge_cpu(url: str, pid: int, calls: int) -> tuple[float, float]:
     await asyncio.sleep(1.0)  # flowing
     cpu0, wall0, frames0 = _cpu_seconds(pid), time.monotonic(), await _frames_in(url)
     await asyncio.sleep(CPU_WINDOW_S)
-    frames1, wall1 = await _frames_in(url), time.monotonic()
+    stats, wall1 = await _stats(url), time.monotonic()
+    frames1 = stats["frames_in"]
     used = (_cpu_seconds(pid) - cpu0) / (wall1 - wall0)
+    if stats["legs"] < 2 * calls:
+        print(f"  ({stats['legs']} of {2 * calls} legs still up: the bridge dropped silent ones)")
     delivered = (frames1 - frames0) / ((wall1 - wall0) * 50 * 2 * calls)
     for farm in farms:
         assert farm.stdin is not None
         farm.stdin.close()
         await farm.wait()
     return used, delivered
+
+
+#: A row measures its calls only if the peers got this share of their frames to the bridge.
+FULL = 0.9
+
+
+def _cpu_verdict(figures: dict[int, tuple[float, float]]) -> None:
+    """The 20-call figure, or (when the peer processes could not keep 20 calls talking on
+    this machine) a projection from the rows that were measured at full rate."""
+    used20, delivered20 = figures[20]
+    if delivered20 >= FULL:
+        print(f"20 calls take {used20 * 100:.0f}% of one core (goal: fit on 2 cores = 200%)")
+        return
+    print(
+        f"20 calls: only {delivered20 * 100:.0f}% of the frames reached the bridge (the peer"
+        " processes ran out of CPU on this machine), so that row is not 20 full calls"
+    )
+    (used1, ok1), (used5, ok5) = figures[1], figures[5]
+    if ok1 >= FULL and ok5 >= FULL:
+        marginal = (used5 - used1) / 4
+        projected = used1 + 19 * marginal
+        print(
+            f"projected from 1 and 5 full calls: {marginal * 100:.1f}% of a core per extra"
+            f" call, 20 calls ~ {projected * 100:.0f}% of one core (goal: 200%)"
+        )
+    else:
+        print("no projection either: the 1- and 5-call rows were not at full rate")
 
 
 @pytest.mark.timeout(900)
@@ -175,13 +209,13 @@ async def test_audio_bridge_latency_and_cpu() -> None:
 
         print(f"\n== bridge CPU ({os.cpu_count()} cores here; % of one core)")
         print(f"{'calls':>6}{'bridge total':>14}{'per call':>10}{'frames in':>11}")
-        figures = {}
+        figures: dict[int, tuple[float, float]] = {}
         for calls in (1, 5, 20):
             used, delivered = await _bridge_cpu(url, pid, calls)
-            figures[calls] = used
+            figures[calls] = (used, delivered)
             print(
                 f"{calls:6d}{used * 100:13.1f}%{used / calls * 100:9.2f}%{delivered * 100:10.0f}%",
                 flush=True,
             )
-        print(f"20 calls take {figures[20] * 100:.0f}% of one core (goal: fit on 2 cores = 200%)")
+        _cpu_verdict(figures)
     assert latency["through the bridge process"] and latency["direct peer to peer"]

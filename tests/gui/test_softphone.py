@@ -363,3 +363,63 @@ def test_an_outbound_call_does_not_ring_at_the_operator(
         assert "Calling" in pane.phase.text()
 
     in_call(qloop, phone, scenario)
+
+
+def test_the_meter_says_no_microphone_for_the_silent_input_and_the_caller_id_fits(
+    pane: SoftphonePane,
+) -> None:
+    # The null device gives only silence: a calm line of text, not an empty bar.
+    assert pane.level.showing_placeholder
+    assert pane.level.isTextVisible() and pane.level.format() == "No microphone"
+    # A real level (another input) shows the bar again.
+    pane.set_level(-20.0, -12.0)
+    assert not pane.level.showing_placeholder and pane.level.value() == 40
+    # Every client's full name fits in the caller-id choice.
+    metrics = pane.caller_id.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(pane.caller_id.itemText(i)) for i in range(pane.caller_id.count())
+    )
+    assert pane.caller_id.width() > widest + 20
+
+
+def test_a_tone_input_is_metered_as_a_bar(qtbot: QtBot) -> None:
+    widget = SoftphonePane()
+    qtbot.addWidget(widget)
+    devices = AudioDevices(FileBackend(tone_hz=440.0))
+    widget.set_devices(devices.inputs(), devices.outputs())
+    assert not widget.level.showing_placeholder
+
+
+def test_a_colleagues_call_rings_here_while_this_operator_is_asked_to_join(
+    phone: Any, qloop: qasync.QEventLoop
+) -> None:
+    asked = voice(
+        status=InteractionStatus.ACTIVE,
+        on_hold=True,
+        parties=[CallParty(agent_id="a-mario", name="Mario", role="consult", status="offered")],
+    ).model_copy(update={"agent_id": "a-anna"})
+
+    async def scenario(controller: SoftphoneController, pane: SoftphonePane, *_: Any) -> None:
+        controller.on_interaction(asked)
+        shown = controller.book.current()
+        assert shown is not None and shown.status is InteractionStatus.OFFERED
+        assert not controller.legs  # no audio before the operator answers
+        assert pane.answer.isVisible() and controller.ringer.ringing
+
+        # Once accepted, the consultation is a conversation here (the customer's hold is
+        # the colleague's): the pane shows it as talking.
+        assert asked.call is not None
+        joined = asked.model_copy(
+            update={
+                "call": asked.call.model_copy(
+                    update={
+                        "parties": [CallParty(agent_id="a-mario", name="Mario", role="consult")]
+                    }
+                )
+            }
+        )
+        seen = controller._as_seen_here(joined)
+        assert seen.status is InteractionStatus.ACTIVE and seen.call is not None
+        assert not seen.call.on_hold
+
+    in_call(qloop, phone, scenario)

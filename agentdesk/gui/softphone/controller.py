@@ -28,7 +28,7 @@ from agentdesk.gui.softphone.notify import CallNotifier
 from agentdesk.media.devices import AudioDevices
 from agentdesk.media.leg import LegError, OperatorLeg
 from agentdesk.media.ringtone import Ringer
-from agentdesk.protocol.interactions import Interaction
+from agentdesk.protocol.interactions import Interaction, InteractionStatus
 from agentdesk.protocol.voice import MediaSdpData, SdpType, TargetType, TransferMode
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class SoftphoneController(QObject):
     # ---- what the session tells ---------------------------------------------------------
 
     def on_interaction(self, interaction: Interaction) -> None:
+        interaction = self._as_seen_here(interaction)
         if not self.book.upsert(interaction):
             return
         phase = phase_of(interaction)
@@ -91,6 +92,22 @@ class SoftphoneController(QObject):
         elif phase is Phase.WRAP_UP:
             self._drop_leg(interaction.id)
         self._after_change()
+
+    def _as_seen_here(self, interaction: Interaction) -> Interaction:
+        """A colleague's call this operator is asked to join, as this desk should show it:
+        ringing while the request is open, then talking (the customer's hold is the
+        colleague's, not ours)."""
+        profile = self._session.profile
+        call = interaction.call
+        if profile is None or call is None or interaction.agent_id in (None, profile.id):
+            return interaction
+        mine = next((p for p in call.parties if p.agent_id == profile.id), None)
+        if mine is None or interaction.status is not InteractionStatus.ACTIVE:
+            return interaction
+        status = InteractionStatus.OFFERED if mine.status == "offered" else InteractionStatus.ACTIVE
+        return interaction.model_copy(
+            update={"status": status, "call": call.model_copy(update={"on_hold": False})}
+        )
 
     def on_removed(self, interaction_id: str) -> None:
         self.book.remove(interaction_id)

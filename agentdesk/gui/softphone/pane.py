@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -63,6 +63,7 @@ class SoftphonePane(QWidget):
         self._online = True
         self._queues: list[str] = []
         self._dialog: TransferDialog | None = None
+        self._silent_inputs: set[str] = set()
         self._build()
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -82,7 +83,13 @@ class SoftphonePane(QWidget):
         self.phase.setObjectName("callPhase")
         self.timer = QLabel("", self)
         self.timer.setObjectName("callTimer")
-        self.timer.setStyleSheet("font-size: 16px; font-weight: 600;")
+        timer_font = QFont(self.timer.font())
+        timer_font.setPixelSize(16)
+        timer_font.setWeight(QFont.Weight.DemiBold)
+        self.timer.setFont(timer_font)
+        # Wide enough for an hour-long call from the start: the clock never gets clipped.
+        self.timer.setMinimumWidth(QFontMetrics(timer_font).horizontalAdvance("0:00:00") + 4)
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.phase)
         head.addStretch(1)
         head.addWidget(self.timer)
@@ -155,10 +162,12 @@ class SoftphonePane(QWidget):
         self.caller_id.setToolTip(self.tr("The client whose caller id the customer sees"))
         self.call = QPushButton(self.tr("Call"), self)
         self.call.setObjectName("dialButton")
-        dial.addWidget(self.number, 2)
-        dial.addWidget(self.caller_id, 1)
+        self.caller_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        dial.addWidget(self.number, 1)
         dial.addWidget(self.call)
         layout.addLayout(dial)
+        # On a row of its own: a client's full name must not be clipped ("Lario Acc...").
+        layout.addWidget(self.caller_id)
 
         devices = QGridLayout()
         devices.setSpacing(4)
@@ -191,6 +200,7 @@ class SoftphonePane(QWidget):
         self.microphone.activated.connect(
             lambda i: self.inputChosen.emit(str(self.microphone.itemData(i)))
         )
+        self.microphone.activated.connect(self._meter_input)
         self.speaker.activated.connect(
             lambda i: self.outputChosen.emit(str(self.speaker.itemData(i)))
         )
@@ -245,6 +255,13 @@ class SoftphonePane(QWidget):
                 if device.default:
                     combo.setCurrentIndex(combo.count() - 1)
             combo.setEnabled(bool(devices))
+        self._silent_inputs = {d.id for d in inputs if d.silent}
+        self._meter_input(self.microphone.currentIndex())
+
+    def _meter_input(self, index: int) -> None:
+        """A calm "no microphone" in the meter for an input that gives only silence."""
+        silent = index >= 0 and self.microphone.itemData(index) in self._silent_inputs
+        self.level.set_placeholder(self.tr("No microphone") if silent else None)
 
     def set_queues(self, queues: list[str]) -> None:
         self._queues = sorted(set(queues))

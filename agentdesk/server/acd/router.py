@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
@@ -25,7 +25,7 @@ from agentdesk.protocol.interactions import Channel, InteractionStatus
 from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.people.nesting import enabled_queues
-from agentdesk.server.services.agents import HELD
+from agentdesk.server.services.agents import apply_state
 from agentdesk.server.services.offers import lock_interaction, offer, requeue
 
 log = logging.getLogger(__name__)
@@ -35,12 +35,19 @@ S = InteractionStatus
 Loads = Counter[tuple[str, str]]
 #: Longest the router sleeps without a kick (a safety net, not the mechanism).
 MAX_IDLE_S = 30.0
+#: Longest the router waits to notice a wrap-up reaching the maximum while contacts wait.
+WRAP_UP_POLL_S = 1.0
 #: Roles that handle contacts (others may set a state but are never offered anything).
 HANDLER_ROLES = ("operator", "trainee")
 
 
 def capacity(agent: AgentRow, channel: str) -> int:
-    return agent.max_calls if channel == Channel.VOICE.value else agent.max_chats
+    """The operator's limit for ``channel`` (defaults: 1 call, 3 chats, 2 e-mails)."""
+    if channel == Channel.VOICE.value:
+        return agent.max_calls
+    if channel == Channel.EMAIL.value:
+        return agent.max_emails
+    return agent.max_chats
 
 
 def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset[str]]) -> int:
@@ -61,14 +68,31 @@ def free_capacity(agent: AgentRow, channel: str, loads: Loads, calls_block_chats
     return capacity(agent, channel)
 
 
-async def holding(session: AsyncSession, agent_ids: list[str]) -> Loads:
-    """How many contacts each agent holds, by channel."""
+def wrap_up_cutoff(now: datetime, wrap_up_max_s: float) -> datetime:
+    """Interactions that entered wrap-up before this no longer take capacity."""
+    return now - timedelta(seconds=wrap_up_max_s)
+
+
+async def holding(
+    session: AsyncSession, agent_ids: list[str], wrap_up_since: datetime | None = None
+) -> Loads:
+    """How many contacts each agent holds, by channel: offered, active, and in wrap-up
+    (since ``wrap_up_since``: a wrap-up past the maximum no longer counts)."""
     loads: Loads = Counter()
     if not agent_ids:
         return loads
+    in_wrap_up = InteractionRow.status == S.WRAP_UP.value
+    if wrap_up_since is not None:
+        in_wrap_up = and_(
+            in_wrap_up,
+            or_(InteractionRow.ended_at.is_(None), InteractionRow.ended_at > wrap_up_since),
+        )
     counts = await session.execute(
         select(InteractionRow.agent_id, InteractionRow.channel, func.count())
-        .where(InteractionRow.agent_id.in_(agent_ids), InteractionRow.status.in_(HELD))
+        .where(
+            InteractionRow.agent_id.in_(agent_ids),
+            or_(InteractionRow.status.in_((S.OFFERED.value, S.ACTIVE.value)), in_wrap_up),
+        )
         .group_by(InteractionRow.agent_id, InteractionRow.channel)
     )
     for agent_id, channel, count in counts:
@@ -77,8 +101,26 @@ async def holding(session: AsyncSession, agent_ids: list[str]) -> Loads:
     return loads
 
 
-async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Loads]:
-    """Operators who may be offered something now, and what each holds."""
+async def last_freed(session: AsyncSession, agent_ids: list[str]) -> dict[str, datetime]:
+    """When each agent last finished a contact (its wrap-up closed)."""
+    if not agent_ids:
+        return {}
+    rows = await session.execute(
+        select(InteractionRow.wrapup_agent_id, func.max(InteractionRow.closed_at))
+        .where(
+            InteractionRow.wrapup_agent_id.in_(agent_ids),
+            InteractionRow.closed_at.is_not(None),
+        )
+        .group_by(InteractionRow.wrapup_agent_id)
+    )
+    return {str(agent_id): when for agent_id, when in rows if agent_id and when}
+
+
+async def ready_agents(
+    session: AsyncSession, wrap_up_since: datetime | None = None
+) -> tuple[list[AgentRow], Loads, dict[str, datetime]]:
+    """Operators who may be offered something now, what each holds, and when each last
+    finished a contact."""
     agents = list(
         await session.scalars(
             select(AgentRow).where(
@@ -88,7 +130,8 @@ async def ready_agents(session: AsyncSession) -> tuple[list[AgentRow], Loads]:
             )
         )
     )
-    return agents, await holding(session, [a.id for a in agents])
+    ids = [a.id for a in agents]
+    return agents, await holding(session, ids, wrap_up_since), await last_freed(session, ids)
 
 
 def candidates_for(
@@ -97,10 +140,14 @@ def candidates_for(
     loads: Loads,
     nesting: dict[str, frozenset[str]],
     calls_block_chats: bool,
+    *,
+    freed: dict[str, datetime] | None = None,
 ) -> list[AgentCandidate]:
     """Routing's view of ``agents`` for ``channel``: capacity per channel (a call may block
-    chats); trainees in nesting only in their enabled queues, one contact at a time."""
+    chats); trainees in nesting only in their enabled queues, one contact at a time; idle
+    since they became ready or finished their last contact (``freed``), the later."""
     found = []
+    freed = freed or {}
     for a in agents:
         nested = a.role == "trainee" and a.id in nesting
         free = free_capacity(a, channel, loads, calls_block_chats)
@@ -121,7 +168,7 @@ def candidates_for(
                 clients=frozenset(a.clients),
                 capacity=free,
                 load=load,
-                idle_since=a.idle_since,
+                idle_since=max(a.idle_since, freed.get(a.id, a.idle_since)),
                 queues=nesting.get(a.id) if a.role == "trainee" else None,
             )
         )
@@ -143,23 +190,31 @@ async def arrival_agent(uow: UnitOfWork, row: InteractionRow, skill: str) -> str
     between the customer and the offer. ``None`` leaves it to the router as usual.
 
     ``row`` may not be stored yet (a chat is inserted already offered)."""
+    queue = await uow.session.get(QueueRow, row.queue_id)
+    priority = queue.priority if queue is not None else 0
+    # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
     ahead = await uow.session.scalar(
         select(InteractionRow.id)
+        .join(QueueRow, QueueRow.id == InteractionRow.queue_id)
         .where(
             InteractionRow.status == S.QUEUED.value,
-            InteractionRow.queue_id == row.queue_id,
+            InteractionRow.channel == row.channel,
             InteractionRow.id != row.id,
+            or_(InteractionRow.queue_id == row.queue_id, QueueRow.priority > priority),
         )
         .limit(1)
     )
     if ahead is not None:
         return None
-    agents, loads = await ready_agents(uow.session)
+    cutoff = wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s)
+    agents, loads, freed = await ready_agents(uow.session, cutoff)
     trainees = any(a.role == "trainee" for a in agents)
     nesting = await enabled_queues(uow.session) if trainees else {}
-    item = WaitingInteraction(row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id)
+    item = WaitingInteraction(
+        row.id, skill, row.client_id, row.queued_at, queue_id=row.queue_id, priority=priority
+    )
     block = uow.ctx.settings.calls_block_chats
-    candidates = candidates_for(row.channel, agents, loads, nesting, block)
+    candidates = candidates_for(row.channel, agents, loads, nesting, block, freed=freed)
     for interaction_id, agent_id in plan_offers(candidates, [item]):
         if interaction_id != row.id:
             continue
@@ -181,7 +236,9 @@ async def _still_free(uow: UnitOfWork, channel: str, agent_id: str) -> bool:
     )
     if agent is None or agent.state != AgentState.READY.value:
         return False
-    loads = await holding(uow.session, [agent_id])
+    loads = await holding(
+        uow.session, [agent_id], wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s)
+    )
     nesting = await enabled_queues(uow.session) if agent.role == "trainee" else {}
     return bool(
         candidates_for(channel, [agent], loads, nesting, uow.ctx.settings.calls_block_chats)
@@ -217,41 +274,79 @@ class Router:
         """Expire offers, make new ones; return seconds until the next deadline."""
         now = utcnow()
         await self._expire_offers(now)
-        waiting, agents, loads = await self._snapshot()
+        await self._end_long_wrap_ups(now)
+        waiting, agents, loads, freed = await self._snapshot(now)
         async with self.ctx.db.read() as session:
             nesting = await enabled_queues(session)
         reoffer = timedelta(seconds=self.ctx.settings.reoffer_after_s)
         by_channel: dict[str, list[WaitingInteraction]] = {}
-        for row, skill in waiting:
+        for row, skill, priority in waiting:
             excluded = frozenset(
                 agent_id
                 for agent_id, when in row.excluded.items()
                 if datetime.fromisoformat(when) + reoffer > now
             )
             item = WaitingInteraction(
-                row.id, skill, row.client_id, row.queued_at, excluded, queue_id=row.queue_id
+                row.id,
+                skill,
+                row.client_id,
+                row.queued_at,
+                excluded,
+                queue_id=row.queue_id,
+                priority=priority,
             )
             by_channel.setdefault(row.channel, []).append(item)
         block = self.ctx.settings.calls_block_chats
         for channel, items in by_channel.items():
-            candidates = candidates_for(channel, agents, loads, nesting, block)
+            candidates = candidates_for(channel, agents, loads, nesting, block, freed=freed)
             for interaction_id, agent_id in plan_offers(candidates, items):
                 await self._offer(interaction_id, agent_id, channel)
         return await self._next_deadline(now)
 
     async def _snapshot(
-        self,
-    ) -> tuple[list[tuple[InteractionRow, str]], list[AgentRow], Counter[tuple[str, str]]]:
+        self, now: datetime
+    ) -> tuple[list[tuple[InteractionRow, str, int]], list[AgentRow], Loads, dict[str, datetime]]:
+        cutoff = wrap_up_cutoff(now, self.ctx.settings.wrap_up_max_s)
         async with self.ctx.db.read() as session:
             result = await session.execute(
-                select(InteractionRow, QueueRow.skill)
+                select(InteractionRow, QueueRow.skill, QueueRow.priority)
                 .join(QueueRow, QueueRow.id == InteractionRow.queue_id)
                 .where(InteractionRow.status == S.QUEUED.value)
                 .order_by(InteractionRow.queued_at, InteractionRow.id)
             )
-            waiting = [(row, str(skill)) for row, skill in result]
-            agents, loads = (await ready_agents(session)) if waiting else ([], Counter())
-        return waiting, agents, loads
+            waiting = [(row, str(skill), int(priority or 0)) for row, skill, priority in result]
+            if not waiting:
+                return waiting, [], Counter(), {}
+            agents, loads, freed = await ready_agents(session, cutoff)
+        return waiting, agents, loads, freed
+
+    async def _end_long_wrap_ups(self, now: datetime) -> None:
+        """Operators in the ``wrap_up`` state past the maximum are made ready again."""
+        cutoff = wrap_up_cutoff(now, self.ctx.settings.wrap_up_max_s)
+        async with self.ctx.db.read() as session:
+            overdue = list(
+                await session.scalars(
+                    select(AgentRow.id).where(
+                        AgentRow.state == AgentState.WRAP_UP.value,
+                        AgentRow.state_since <= cutoff,
+                    )
+                )
+            )
+        for agent_id in overdue:
+            async with self.ctx.transaction() as uow:
+                agent = await uow.session.scalar(
+                    select(AgentRow)
+                    .where(AgentRow.id == agent_id)
+                    .with_for_update()
+                    .execution_options(populate_existing=True)
+                )
+                if (
+                    agent is not None
+                    and agent.state == AgentState.WRAP_UP.value
+                    and agent.state_since <= cutoff
+                ):
+                    log.info("%s left wrap-up after the maximum", agent.id)
+                    await apply_state(uow, agent, AgentState.READY, None)
 
     async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
         async with self.ctx.transaction() as uow:
@@ -294,6 +389,35 @@ class Router:
             )
             if oldest_offer is not None:
                 deadlines.append(oldest_offer + timedelta(seconds=settings.offer_timeout_s))
+            # A wrap-up reaching the maximum frees capacity, or makes an operator ready.
+            wrap_up = timedelta(seconds=settings.wrap_up_max_s)
+            ended = await session.scalar(
+                select(func.min(InteractionRow.ended_at)).where(
+                    InteractionRow.status == S.WRAP_UP.value,
+                    InteractionRow.ended_at > now - wrap_up,
+                )
+            )
+            in_state = await session.scalar(
+                select(func.min(AgentRow.state_since)).where(
+                    AgentRow.state == AgentState.WRAP_UP.value
+                )
+            )
+            for start in (ended, in_state):
+                if start is not None and start + wrap_up > now:
+                    deadlines.append(start + wrap_up)
+            # A conversation that ends starts a wrap-up without waking the router: while
+            # contacts wait and others are offered or in progress, look again now and then.
+            waiting = await session.scalar(
+                select(InteractionRow.id).where(InteractionRow.status == S.QUEUED.value).limit(1)
+            )
+            talking = waiting and await session.scalar(
+                select(InteractionRow.id)
+                .where(InteractionRow.status.in_((S.OFFERED.value, S.ACTIVE.value)))
+                .limit(1)
+            )
+            if talking:
+                poll = min(WRAP_UP_POLL_S, settings.wrap_up_max_s / 10)
+                deadlines.append(now + timedelta(seconds=poll))
             excluded = await session.scalars(
                 select(InteractionRow.excluded).where(InteractionRow.status == S.QUEUED.value)
             )

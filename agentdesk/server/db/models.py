@@ -63,6 +63,9 @@ class QueueRow(Base):
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
     channel: Mapped[str] = mapped_column(String(10))
     skill: Mapped[str] = mapped_column(String(40))
+    #: Higher first: when an operator frees up, a contact of a higher-priority queue is
+    #: offered before an older one of a lower-priority queue.
+    priority: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EntryPointRow(Base):
@@ -100,6 +103,7 @@ class AgentRow(Base):
     clients: Mapped[list[Any]] = mapped_column(JSON, default=list)
     max_chats: Mapped[int] = mapped_column(Integer, default=0)
     max_calls: Mapped[int] = mapped_column(Integer, default=0)
+    max_emails: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     state: Mapped[str] = mapped_column(String(20), default="offline")
     state_reason: Mapped[str | None] = mapped_column(String(20), nullable=True)

@@ -34,6 +34,8 @@ class AiortcBridge:
         self._lost_after_s = lost_after_s
         self._clock: asyncio.Task[None] | None = None
         self._lost_tasks: set[asyncio.Task[None]] = set()
+        #: Audio frames received on every leg since the bridge started (never decreases).
+        self._frames_in = 0
 
     # ---- calls -----------------------------------------------------------------------------
 
@@ -53,8 +55,9 @@ class AiortcBridge:
         return room
 
     def frames_received(self) -> int:
-        """Audio frames received on every leg of every call so far (diagnostics)."""
-        return sum(leg.frames_in for room in self._rooms.values() for leg in room.legs.values())
+        """Audio frames received on every leg of every call so far, including legs and calls
+        that have ended since (diagnostics, benchmarks)."""
+        return self._frames_in
 
     def legs(self, call_id: str) -> dict[str, Role]:
         room = self._rooms.get(call_id)
@@ -105,7 +108,12 @@ class AiortcBridge:
             while not leg.closed:
                 frame = await asyncio.wait_for(track.recv(), self._lost_after_s)
                 if isinstance(frame, AudioFrame):
-                    leg.received(to_mono48(frame))
+                    pcm = to_mono48(frame)
+                    self._frames_in += 1
+                    leg.received(pcm)
+                    room = self._rooms.get(call_id)
+                    if room is not None:
+                        room.heard(leg.id, pcm)
         except MediaStreamError:
             reason = "peer_closed"
         except TimeoutError:

@@ -33,6 +33,14 @@ def to_mono48(frame: AudioFrame) -> Pcm:
     """A decoded frame (Opus: 48 kHz stereo; PCMU: 8 kHz mono) as 48 kHz mono int16."""
     data = frame.to_ndarray()
     channels = len(frame.layout.channels)
+    if frame.format.name == "s16" and frame.sample_rate == RATE and channels <= 2:
+        # The Opus decoder's own shape (packed 16-bit at 48 kHz): integers only, no copy
+        # through floats (this runs for every frame of every leg).
+        if channels == 1:
+            return np.asarray(data, dtype=np.int16).reshape(-1)
+        pair = data.reshape(-1, 2).astype(np.int32)
+        both: Pcm = ((pair[:, 0] + pair[:, 1]) >> 1).astype(np.int16)
+        return both
     if frame.format.is_planar:
         mono = data.astype(np.float32).mean(axis=0)
     elif channels > 1:
@@ -47,6 +55,18 @@ def to_mono48(frame: AudioFrame) -> Pcm:
         mono = np.interp(np.arange(count) * (rate / RATE), np.arange(len(mono)), mono)
     out: Pcm = np.clip(mono, -32768, 32767).astype(np.int16)
     return out
+
+
+def stereo_frame(pcm: Pcm) -> AudioFrame:
+    """``pcm`` on both channels, as the Opus encoder takes it.
+
+    Handed a mono frame, aiortc's Opus encoder upmixes it to stereo at -3 dB (libswresample's
+    centre level), so every hop through the bridge would lose half the power; a stereo frame
+    passes through its resampler untouched, and PCMU's downmix of two equal channels is exact.
+    """
+    frame = AudioFrame(format="s16", layout="stereo", samples=len(pcm))
+    frame.planes[0].update(np.repeat(pcm, 2).tobytes())
+    return frame
 
 
 class PassThroughJitterBuffer(JitterBuffer):
@@ -101,8 +121,7 @@ class MixedTrack(MediaStreamTrack):
         if self.readyState != "live":
             raise MediaStreamError
         pcm = await self._queue.get()
-        frame = AudioFrame(format="s16", layout="mono", samples=len(pcm))
-        frame.planes[0].update(pcm.tobytes())
+        frame = stereo_frame(pcm)
         frame.sample_rate = RATE
         frame.pts = self._pts
         frame.time_base = TIME_BASE

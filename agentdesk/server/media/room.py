@@ -13,10 +13,17 @@ from agentdesk.server.media.recorder import WavRecorder
 from agentdesk.server.media.tones import FRAME, Pcm, dtmf_samples, hold_frame, mix, queue_frame
 
 _SILENCE = np.zeros(FRAME, dtype=np.int16)
+#: A forwarded voice that sends nothing for this many ticks is mixed (as silence) again.
+FORWARD_GRACE_TICKS = 3
 
 
 class Room:
-    """The legs of one call and what each hears, mixed on every tick."""
+    """The legs of one call and what each hears, mixed on every tick.
+
+    A leg that hears exactly one voice and nothing else (the usual two-party call) is not
+    mixed: each frame that voice sends is forwarded to it as it arrives (:meth:`heard`), so
+    it does not wait for the next tick; the mix on the tick is for everyone else.
+    """
 
     def __init__(self, call_id: str) -> None:
         self.call_id = call_id
@@ -27,6 +34,12 @@ class Room:
         self._tone_pos = {Tone.QUEUE: 0, Tone.HOLD: 0}
         self._dtmf: Pcm = np.zeros(0, dtype=np.int16)
         self._recorder: WavRecorder | None = None
+        #: source leg -> the legs that hear only it (forwarded on arrival, not mixed)
+        self._direct: dict[str, tuple[str, ...]] = {}
+        self._forwarded: frozenset[str] = frozenset()
+        self._ticks = 0
+        #: source leg -> the tick in which it last had a frame forwarded
+        self._last_forward: dict[str, int] = {}
 
     # ---- state changes (each recomputes who hears what once) --------------------------------
 
@@ -35,6 +48,13 @@ class Room:
         self.state.muted &= set(self.legs)
         self._hearing = hearing(self.state)
         self._recorded = recorded(self.state)
+        direct: dict[str, list[str]] = {}
+        for leg_id, heard in self._hearing.items():
+            if heard.tone is None and len(heard.sources) == 1:
+                (source,) = heard.sources
+                direct.setdefault(source, []).append(leg_id)
+        self._direct = {source: tuple(targets) for source, targets in direct.items()}
+        self._forwarded = frozenset(t for targets in direct.values() for t in targets)
 
     def add(self, leg: Leg) -> None:
         self.legs[leg.id] = leg
@@ -86,9 +106,36 @@ class Room:
         recorder.close()
         return recorder.path
 
+    # ---- audio as it arrives -----------------------------------------------------------------
+
+    def heard(self, leg_id: str, pcm: Pcm) -> None:
+        """A frame ``leg_id`` just sent: straight to the legs that hear only that leg."""
+        if len(pcm) != FRAME:
+            return  # an odd-sized frame goes through the buffer and the tick's mix
+        targets = self._direct.get(leg_id, ())
+        if targets:
+            self._last_forward[leg_id] = self._ticks
+        for target_id in targets:
+            target = self.legs.get(target_id)
+            if target is not None and not self._dtmf_for(target):
+                target.out.push(pcm)
+
+    def _dtmf_for(self, target: Leg) -> bool:
+        return target.role is Role.CUSTOMER and len(self._dtmf) > 0
+
+    def _skips(self, target: Leg) -> bool:
+        """Whether the tick leaves ``target`` alone: its one voice is being forwarded as it
+        comes (a frame in the last few ticks); a voice gone quiet gets silence mixed again."""
+        if target.id not in self._forwarded or self._dtmf_for(target):
+            return False
+        (source,) = self._hearing[target.id].sources
+        last = self._last_forward.get(source)
+        return last is not None and self._ticks - last <= FORWARD_GRACE_TICKS
+
     # ---- the 20 ms tick ---------------------------------------------------------------------
 
     def tick(self) -> None:
+        self._ticks += 1
         said: dict[str, Pcm] = {}
         for leg_id, leg in self.legs.items():
             pcm = leg.take()
@@ -97,7 +144,7 @@ class Room:
         tones: dict[Tone, Pcm] = {}
         for leg_id, heard in self._hearing.items():
             target = self.legs.get(leg_id)
-            if target is None:
+            if target is None or self._skips(target):
                 continue
             parts = [said[s] for s in heard.sources if s in said]
             if heard.tone is not None:

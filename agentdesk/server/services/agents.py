@@ -87,7 +87,8 @@ async def apply_state(
     await uow.session.flush()
     view = state_view(agent)
     await uow.emit(agent.id, EventType.AGENT_STATE, AgentStateData(agent_id=agent.id, state=view))
-    if target is AgentState.READY:
+    if target in (AgentState.READY, AgentState.WRAP_UP):
+        # Ready: offers may be made; wrap-up: the router ends it after the maximum.
         uow.after_commit(uow.ctx.kick_router)
     if was is AgentState.OFFLINE:
         uow.ctx.stats_reset.add(agent.id)

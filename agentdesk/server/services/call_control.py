@@ -33,6 +33,7 @@ from agentdesk.server.services.call_transfer import complete_transfer, end_consu
 from agentdesk.server.services.calls import announce_call, finish_call, maybe_answered, voice_row
 from agentdesk.server.services.gateway import match_customer
 from agentdesk.server.services.interactions import visible_to
+from agentdesk.server.services.offers import lock_interaction
 from agentdesk.server.services.views import interaction_view
 
 S = InteractionStatus
@@ -57,6 +58,13 @@ async def my_call(
 
 async def accept(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Interaction:
     row = await uow.session.get(InteractionRow, interaction_id)
+    if row is not None and row.channel == Channel.EMAIL.value:
+        # The chat accept sends `chat.accepted` to the gateway; an e-mail's customer side
+        # hears only the replies (`email.reply`), so that frame is dropped here.
+        sent = len(uow.gateway_frames)
+        view = await chat.accept(uow, agent, interaction_id)
+        del uow.gateway_frames[sent:]
+        return view
     if row is None or row.channel != Channel.VOICE.value:
         return await chat.accept(uow, agent, interaction_id)
     party = await party_of(uow, interaction_id, agent.id, "offered")
@@ -80,6 +88,9 @@ async def accept(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
 
 async def hangup(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Interaction:
     row = await uow.session.get(InteractionRow, interaction_id)
+    if (email := await _open_email_of(uow, agent, interaction_id)) is not None:
+        await _close_email(uow, email)
+        return await chat.announce(uow, email)
     if row is None or row.channel != Channel.VOICE.value:
         return await chat.hangup(uow, agent, interaction_id)
     party = await party_of(uow, interaction_id, agent.id)
@@ -96,6 +107,25 @@ async def hangup(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
     return await interaction_view(uow.session, row)
 
 
+async def _open_email_of(
+    uow: UnitOfWork, agent: AgentRow, interaction_id: str
+) -> InteractionRow | None:
+    """The operator's e-mail still open (active), locked; None for anything else."""
+    row = await uow.session.get(InteractionRow, interaction_id)
+    if row is None or row.channel != Channel.EMAIL.value:
+        return None
+    row = await lock_interaction(uow, interaction_id)
+    if row is None or row.agent_id != agent.id or row.status != S.ACTIVE.value:
+        return None
+    return row
+
+
+async def _close_email(uow: UnitOfWork, row: InteractionRow) -> None:
+    """An e-mail's conversation ends without a frame to the gateway: ``chat.ended`` is for
+    chats; the customer's side of an e-mail hears only the replies (``email.reply``)."""
+    await chat.end_conversation(uow, row, "agent_closed", "L'operatore ha chiuso l'e-mail.")
+
+
 async def wrapup(
     uow: UnitOfWork, agent: AgentRow, interaction_id: str, body: WrapupRequest
 ) -> Interaction:
@@ -103,6 +133,9 @@ async def wrapup(
     if row is not None and row.channel == Channel.VOICE.value and row.status == S.ACTIVE.value:
         row, call = await my_call(uow, agent, interaction_id)
         await finish_call(uow, row, call, "agent_hangup")
+    elif (email := await _open_email_of(uow, agent, interaction_id)) is not None:
+        # One transaction: an unknown disposition below leaves the e-mail open as it was.
+        await _close_email(uow, email)
     return await chat.wrapup(uow, agent, interaction_id, body)
 
 

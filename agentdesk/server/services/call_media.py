@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from agentdesk.server.context import ServerContext
+from agentdesk.protocol.events import EventType
+from agentdesk.protocol.voice import MediaSdpData, SdpType
+from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.voice_models import CallRow
 from agentdesk.server.errors import ApiError
-from agentdesk.server.media.bridge import MediaBridge
+from agentdesk.server.media.bridge import MediaBridge, MediaError
 
 log = logging.getLogger(__name__)
 
@@ -88,3 +90,36 @@ async def end_media(ctx: ServerContext, interaction_id: str) -> None:
 
 def end_media_after_commit(ctx: ServerContext, interaction_id: str) -> None:
     spawn(end_media(ctx, interaction_id))
+
+
+async def renegotiate(ctx: ServerContext, interaction_id: str, agent_ids: list[str]) -> None:
+    """Offer each agent's leg anew: the offer goes to them as ``media.sdp``.
+
+    What a leg hears is mixed on the bridge, so nothing in the SDP has to change; the offer
+    tells the desktop that who is on the call changed, and a media server behind the bridge
+    that needs to reshape a leg does it here. A leg not (or no longer) on the call is skipped.
+    """
+    media = ctx.media
+    if media is None:
+        return
+    for agent_id in agent_ids:
+        leg = agent_leg(agent_id)
+        if leg not in media.legs(interaction_id):
+            continue
+        try:
+            offer = await media.renegotiate(interaction_id, leg)
+        except MediaError as exc:
+            log.info("no renegotiation of %s on %s: %s", leg, interaction_id, exc)
+            continue
+        async with ctx.transaction() as uow:
+            await uow.emit(
+                agent_id,
+                EventType.MEDIA_SDP,
+                MediaSdpData(interaction_id=interaction_id, type=SdpType.OFFER, sdp=offer),
+            )
+
+
+def renegotiate_after_commit(uow: UnitOfWork, interaction_id: str, *agent_ids: str) -> None:
+    """Start :func:`renegotiate` once the change that calls for it is committed."""
+    ctx, who = uow.ctx, [a for a in agent_ids if a]
+    uow.after_commit(lambda: spawn(renegotiate(ctx, interaction_id, who)))

@@ -22,7 +22,12 @@ from agentdesk.server.db.voice_models import CallPartyRow, CallRow
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.media.mixing import Role
-from agentdesk.server.services.call_media import agent_leg, bridge, spawn
+from agentdesk.server.services.call_media import (
+    agent_leg,
+    bridge,
+    renegotiate_after_commit,
+    spawn,
+)
 from agentdesk.server.services.call_views import PRESENT
 from agentdesk.server.services.calls import announce_call
 from agentdesk.server.services.views import interaction_view
@@ -186,6 +191,8 @@ async def complete_transfer(
         _drop_leg(uow, row.id, old)
         await uow.session.flush()
         await _ended_for(uow, old, row, "transferred")
+    # The colleague's leg now carries the customer.
+    renegotiate_after_commit(uow, row.id, party.agent_id)
     return await announce_call(uow, row)
 
 
@@ -237,4 +244,6 @@ async def conference(
         await uow.emit(
             party.agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view)
         )
+    # Everyone already on the call now hears a third voice (a fresh party offers its own).
+    renegotiate_after_commit(uow, row.id, me.id, "" if fresh else party.agent_id)
     return view

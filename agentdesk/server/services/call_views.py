@@ -24,7 +24,8 @@ async def call_state(session: AsyncSession, interaction_id: str) -> CallState | 
         .order_by(CallPartyRow.created_at, CallPartyRow.id)
     )
     parties = [
-        CallParty(agent_id=party.agent_id, name=name, role=party.role) for party, name in rows
+        CallParty(agent_id=party.agent_id, name=name, role=party.role, status=party.status)
+        for party, name in rows
     ]
     return CallState(
         on_hold=call.on_hold,

@@ -22,7 +22,12 @@ from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.media.bridge import MediaError
 from agentdesk.server.media.mixing import MonitorMode as MixMode
 from agentdesk.server.media.mixing import Role
-from agentdesk.server.services.call_media import bridge, monitor_leg, spawn
+from agentdesk.server.services.call_media import (
+    bridge,
+    monitor_leg,
+    renegotiate_after_commit,
+    spawn,
+)
 from agentdesk.server.services.calls import announce_call, voice_row
 
 
@@ -83,6 +88,7 @@ async def start(
                     monitor_name=agent.name,
                 ),
             )
+            renegotiate_after_commit(uow, row.id, row.agent_id)
         await announce_call(uow, row)
     return MonitorAnswer(sdp=answer)
 

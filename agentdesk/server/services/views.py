@@ -71,6 +71,7 @@ async def agent_profile(session: AsyncSession, agent: AgentRow) -> AgentProfile:
         clients=[client_ref(c) for c in clients],
         max_chats=agent.max_chats,
         max_calls=agent.max_calls,
+        max_emails=agent.max_emails,
         state=state_view(agent),
     )
 

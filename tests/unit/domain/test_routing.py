@@ -77,3 +77,61 @@ def test_plan_fills_capacity_oldest_chat_first_and_never_overfills() -> None:
         [chat("late", minute=5), chat("early", minute=1), chat("middle", minute=3)],
     )
     assert plan == [("early", "mario"), ("middle", "mario")]
+
+
+def test_a_higher_priority_queue_is_offered_first_whatever_its_age() -> None:
+    old = chat("old", minute=0)
+    urgent = WaitingInteraction("urgent", "chat", "lario", T0 + timedelta(minutes=5), priority=5)
+    assert plan_offers([agent("mario", capacity=1)], [old, urgent]) == [("urgent", "mario")]
+
+
+def test_a_trainee_keeps_the_queues_their_tutor_enabled_after_a_planned_offer() -> None:
+    giulia = AgentCandidate(
+        "giulia", AgentState.READY, frozenset({"chat"}), frozenset({"lario"}), 2, 0, T0,
+        queues=frozenset({"chat-lario"}),
+    )  # fmt: skip
+    first = WaitingInteraction("a", "chat", "lario", T0, queue_id="chat-lario")
+    other = WaitingInteraction("b", "chat", "lario", T0 + timedelta(1), queue_id="chat-vip")
+    assert plan_offers([giulia], [first, other]) == [("a", "giulia")]
+
+
+def test_many_operators_and_many_contacts_at_once() -> None:
+    """40 operators with mixed skills, clients and limits; 200 contacts of three queues."""
+    agents = [
+        agent(
+            f"op{n}",
+            skills=("chat",) if n % 3 else ("chat", "vip"),
+            clients=("lario", "energia") if n % 2 else ("lario",),
+            capacity=1 + n % 3,
+            load=n % 2,
+            idle_minutes=n,
+        )
+        for n in range(40)
+    ]
+    waiting = [
+        WaitingInteraction(
+            f"c{n}",
+            "vip" if n % 5 == 0 else "chat",
+            "energia" if n % 4 == 0 else "lario",
+            T0 + timedelta(seconds=n),
+            priority=3 if n % 5 == 0 else 0,
+        )
+        for n in range(200)
+    ]
+    plan = plan_offers(agents, waiting)
+    by_id = {a.agent_id: a for a in agents}
+    items = {w.interaction_id: w for w in waiting}
+    offered = [iid for iid, _ in plan]
+    assert len(offered) == len(set(offered)), "a contact planned for two operators"
+    given: dict[str, int] = {}
+    for iid, agent_id in plan:
+        a, w = by_id[agent_id], items[iid]
+        assert w.skill in a.skills and w.client_id in a.clients
+        given[agent_id] = given.get(agent_id, 0) + 1
+    for agent_id, count in given.items():
+        assert by_id[agent_id].load + count <= by_id[agent_id].capacity
+    free = sum(a.capacity - a.load for a in agents)
+    assert len(plan) <= free
+    # Every vip (priority) contact that someone could take was planned before any other.
+    vip = [iid for iid in offered if items[iid].skill == "vip"]
+    assert offered[: len(vip)] == vip

@@ -3,11 +3,9 @@ transfer|conference`` and outbound ``/calls``."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel
 
 from agentdesk.protocol.interactions import Interaction
 from agentdesk.protocol.voice import (
@@ -18,8 +16,7 @@ from agentdesk.protocol.voice import (
     TransferRequest,
 )
 from agentdesk.server.api.deps import Ctx, Handler, IdempotencyKeyHeader
-from agentdesk.server.api.routes.interactions import _mutate
-from agentdesk.server.context import UnitOfWork
+from agentdesk.server.api.routes.interactions import Action, _mutate, control_route
 from agentdesk.server.db.models import AgentRow
 from agentdesk.server.errors import Unauthorized
 from agentdesk.server.services import call_control as svc
@@ -48,38 +45,10 @@ async def media(
     return await svc.media(ctx, agent, interaction_id, body)
 
 
-Action = Callable[[UnitOfWork, AgentRow, str], Awaitable[BaseModel]]
-
-
 def _control(name: str, summary: str, action: Action) -> None:
     """``POST /interactions/{id}/<name>``: a call-control step without a body."""
-
-    async def endpoint(
-        interaction_id: str,
-        principal: Handler,
-        ctx: Ctx,
-        request: Request,
-        key: IdempotencyKeyHeader = None,
-    ) -> Response:
-        return await _mutate(
-            ctx=ctx,
-            principal=principal,
-            request=request,
-            key=key,
-            body=None,
-            action=lambda u, a: action(u, a, interaction_id),
-        )
-
-    endpoint.__doc__ = summary
-    endpoint.__name__ = name
-    router.add_api_route(
-        f"/interactions/{{interaction_id}}/{name}",
-        endpoint,
-        methods=["POST"],
-        response_model=Interaction,
-        responses=_CONFLICT,
-        name=name,
-    )
+    path = f"/interactions/{{interaction_id}}/{name}"
+    control_route(router, path, name=name, summary=summary, action=action, responses=_CONFLICT)
 
 
 _control(

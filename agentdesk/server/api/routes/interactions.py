@@ -78,61 +78,74 @@ async def _mutate(
     )
 
 
-@router.post("/{interaction_id}/accept", response_model=Interaction, responses=_CONFLICT)
-async def accept(
-    interaction_id: str,
-    principal: Handler,
-    ctx: Ctx,
-    request: Request,
-    key: IdempotencyKeyHeader = None,
-) -> Response:
-    """Take an offered interaction."""
-    return await _mutate(
-        ctx=ctx,
-        principal=principal,
-        request=request,
-        key=key,
-        body=None,
-        action=lambda u, a: calls.accept(u, a, interaction_id),
+#: A step on one interaction without a body: (unit of work, the agent, interaction id).
+Action = Callable[[UnitOfWork, AgentRow, str], Awaitable[BaseModel]]
+
+
+def control_route(
+    on: APIRouter,
+    path: str,
+    *,
+    name: str,
+    summary: str,
+    action: Action,
+    responses: dict[int | str, dict[str, Any]],
+) -> None:
+    """``POST <path>`` (``path`` holds ``{interaction_id}``): a step without a body that
+    answers the interaction, applied once per idempotency key."""
+
+    async def endpoint(
+        interaction_id: str,
+        principal: Handler,
+        ctx: Ctx,
+        request: Request,
+        key: IdempotencyKeyHeader = None,
+    ) -> Response:
+        return await _mutate(
+            ctx=ctx,
+            principal=principal,
+            request=request,
+            key=key,
+            body=None,
+            action=lambda u, a: action(u, a, interaction_id),
+        )
+
+    endpoint.__doc__ = summary
+    endpoint.__name__ = name
+    on.add_api_route(
+        path,
+        endpoint,
+        methods=["POST"],
+        response_model=Interaction,
+        responses=responses,
+        name=name,
     )
 
 
-@router.post("/{interaction_id}/reject", response_model=Interaction, responses=_CONFLICT)
-async def reject(
-    interaction_id: str,
-    principal: Handler,
-    ctx: Ctx,
-    request: Request,
-    key: IdempotencyKeyHeader = None,
-) -> Response:
-    """Decline an offer; it goes back to the queue for someone else."""
-    return await _mutate(
-        ctx=ctx,
-        principal=principal,
-        request=request,
-        key=key,
-        body=None,
-        action=lambda u, a: svc.reject(u, a, interaction_id),
-    )
-
-
-@router.post("/{interaction_id}/hangup", response_model=Interaction, responses=_CONFLICT)
-async def hangup(
-    interaction_id: str,
-    principal: Handler,
-    ctx: Ctx,
-    request: Request,
-    key: IdempotencyKeyHeader = None,
-) -> Response:
-    """End the conversation (a call or a chat); the interaction moves to wrap-up."""
-    return await _mutate(
-        ctx=ctx,
-        principal=principal,
-        request=request,
-        key=key,
-        body=None,
-        action=lambda u, a: calls.hangup(u, a, interaction_id),
-    )
+control_route(
+    router,
+    "/{interaction_id}/accept",
+    name="accept",
+    summary="Take an offered interaction.",
+    action=calls.accept,
+    responses=_CONFLICT,
+)
+control_route(
+    router,
+    "/{interaction_id}/reject",
+    name="reject",
+    summary="Decline an offer; it goes back to the queue for someone else.",
+    action=svc.reject,
+    responses=_CONFLICT,
+)
+control_route(
+    router,
+    "/{interaction_id}/hangup",
+    name="hangup",
+    summary="End the conversation (a call or a chat); the interaction moves to wrap-up.",
+    action=calls.hangup,
+    responses=_CONFLICT,
+)
 
 
 @router.post(
