@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -252,6 +253,26 @@ async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> boo
     return agent_id is not None and await try_offer(uow, row, agent_id)
 
 
+#: Statuses the router looks at on every pass.
+LIVE = (S.QUEUED.value, S.OFFERED.value, S.ACTIVE.value, S.WRAP_UP.value)
+
+
+@dataclass(slots=True)
+class LiveFloor:
+    """One read of what the router's next pass and deadline depend on."""
+
+    waiting: bool = False
+    #: a contact is offered or in progress (one may end and free capacity any time)
+    talking: bool = False
+    expired_offers: list[str] = field(default_factory=list)
+    overdue_wrap_ups: list[str] = field(default_factory=list)
+    offered_at: list[datetime] = field(default_factory=list)
+    #: when wrap-ups still under the maximum started (contacts' ends, operators' states)
+    wrap_up_started: list[datetime] = field(default_factory=list)
+    #: when operators were excluded from waiting contacts (ISO times)
+    exclusions: list[str] = field(default_factory=list)
+
+
 class Router:
     def __init__(self, ctx: ServerContext) -> None:
         self.ctx = ctx
@@ -271,11 +292,69 @@ class Router:
                 await asyncio.wait_for(self.ctx.routing_needed.wait(), timeout=delay)
 
     async def route_once(self) -> float:
-        """Expire offers, make new ones; return seconds until the next deadline."""
+        """Expire offers, make new ones; return seconds until the next deadline.
+
+        A pass with nothing to do (the common case: it is woken by every accept, hang-up and
+        wrap-up) costs two small reads, so it never holds up the requests around it."""
         now = utcnow()
-        await self._expire_offers(now)
-        await self._end_long_wrap_ups(now)
+        live = await self._live(now)
+        if live.expired_offers or live.overdue_wrap_ups:
+            await self._expire_offers(now, live.expired_offers)
+            await self._end_long_wrap_ups(now, live.overdue_wrap_ups)
+            live = await self._live(now)
+        if live.waiting and await self._route_waiting(now):
+            live = await self._live(now)
+        return self._next_deadline(now, live)
+
+    async def _live(self, now: datetime) -> LiveFloor:
+        """What routing's deadlines depend on: contacts queued, offered, in progress or in
+        wrap-up, and operators in the wrap-up state."""
+        settings = self.ctx.settings
+        offer_cutoff = now - timedelta(seconds=settings.offer_timeout_s)
+        wrap_cutoff = wrap_up_cutoff(now, settings.wrap_up_max_s)
+        live = LiveFloor()
+        async with self.ctx.db.read() as session:
+            rows = await session.execute(
+                select(
+                    InteractionRow.id,
+                    InteractionRow.status,
+                    InteractionRow.offered_at,
+                    InteractionRow.ended_at,
+                    InteractionRow.excluded,
+                ).where(InteractionRow.status.in_(LIVE))
+            )
+            for interaction_id, status, offered_at, ended_at, excluded in rows:
+                if status == S.QUEUED.value:
+                    live.waiting = True
+                    live.exclusions.extend((excluded or {}).values())
+                elif status == S.OFFERED.value:
+                    live.talking = True
+                    if offered_at is not None:
+                        if offered_at <= offer_cutoff:
+                            live.expired_offers.append(interaction_id)
+                        live.offered_at.append(offered_at)
+                elif status == S.ACTIVE.value:
+                    live.talking = True
+                elif ended_at is not None and ended_at > wrap_cutoff:
+                    live.wrap_up_started.append(ended_at)
+            for agent_id, since in await session.execute(
+                select(AgentRow.id, AgentRow.state_since).where(
+                    AgentRow.state == AgentState.WRAP_UP.value
+                )
+            ):
+                if since is None:
+                    continue
+                if since <= wrap_cutoff:
+                    live.overdue_wrap_ups.append(agent_id)
+                else:
+                    live.wrap_up_started.append(since)
+        return live
+
+    async def _route_waiting(self, now: datetime) -> bool:
+        """Offer waiting contacts to free operators. Whether anything was offered."""
         waiting, agents, loads, freed = await self._snapshot(now)
+        if not agents:
+            return False
         async with self.ctx.db.read() as session:
             nesting = await enabled_queues(session)
         reoffer = timedelta(seconds=self.ctx.settings.reoffer_after_s)
@@ -297,11 +376,12 @@ class Router:
             )
             by_channel.setdefault(row.channel, []).append(item)
         block = self.ctx.settings.calls_block_chats
+        offered = False
         for channel, items in by_channel.items():
             candidates = candidates_for(channel, agents, loads, nesting, block, freed=freed)
             for interaction_id, agent_id in plan_offers(candidates, items):
-                await self._offer(interaction_id, agent_id, channel)
-        return await self._next_deadline(now)
+                offered = await self._offer(interaction_id, agent_id, channel) or offered
+        return offered
 
     async def _snapshot(
         self, now: datetime
@@ -320,18 +400,9 @@ class Router:
             agents, loads, freed = await ready_agents(session, cutoff)
         return waiting, agents, loads, freed
 
-    async def _end_long_wrap_ups(self, now: datetime) -> None:
+    async def _end_long_wrap_ups(self, now: datetime, overdue: list[str]) -> None:
         """Operators in the ``wrap_up`` state past the maximum are made ready again."""
         cutoff = wrap_up_cutoff(now, self.ctx.settings.wrap_up_max_s)
-        async with self.ctx.db.read() as session:
-            overdue = list(
-                await session.scalars(
-                    select(AgentRow.id).where(
-                        AgentRow.state == AgentState.WRAP_UP.value,
-                        AgentRow.state_since <= cutoff,
-                    )
-                )
-            )
         for agent_id in overdue:
             async with self.ctx.transaction() as uow:
                 agent = await uow.session.scalar(
@@ -348,23 +419,15 @@ class Router:
                     log.info("%s left wrap-up after the maximum", agent.id)
                     await apply_state(uow, agent, AgentState.READY, None)
 
-    async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> None:
+    async def _offer(self, interaction_id: str, agent_id: str, channel: str) -> bool:
         async with self.ctx.transaction() as uow:
             row = await lock_interaction(uow, interaction_id)
-            if row is not None and row.channel == channel:
-                await try_offer(uow, row, agent_id)
-
-    async def _expire_offers(self, now: datetime) -> None:
-        cutoff = now - timedelta(seconds=self.ctx.settings.offer_timeout_s)
-        async with self.ctx.db.read() as session:
-            expired = list(
-                await session.scalars(
-                    select(InteractionRow.id).where(
-                        InteractionRow.status == S.OFFERED.value,
-                        InteractionRow.offered_at <= cutoff,
-                    )
-                )
+            return (
+                row is not None and row.channel == channel and await try_offer(uow, row, agent_id)
             )
+
+    async def _expire_offers(self, now: datetime, expired: list[str]) -> None:
+        cutoff = now - timedelta(seconds=self.ctx.settings.offer_timeout_s)
         for interaction_id in expired:
             async with self.ctx.transaction() as uow:
                 row = await lock_interaction(uow, interaction_id)
@@ -377,56 +440,26 @@ class Router:
                     log.info("offer of %s to %s timed out", row.id, row.agent_id)
                     await requeue(uow, row, "offer_timeout")
 
-    async def _next_deadline(self, now: datetime) -> float:
-        """Seconds until an offer expires or an exclusion lapses (capped)."""
+    def _next_deadline(self, now: datetime, live: LiveFloor) -> float:
+        """Seconds until an offer expires, a wrap-up reaches its maximum or an exclusion
+        lapses (capped)."""
         settings = self.ctx.settings
         deadlines: list[datetime] = []
-        async with self.ctx.db.read() as session:
-            oldest_offer = await session.scalar(
-                select(func.min(InteractionRow.offered_at)).where(
-                    InteractionRow.status == S.OFFERED.value
-                )
-            )
-            if oldest_offer is not None:
-                deadlines.append(oldest_offer + timedelta(seconds=settings.offer_timeout_s))
-            # A wrap-up reaching the maximum frees capacity, or makes an operator ready.
-            wrap_up = timedelta(seconds=settings.wrap_up_max_s)
-            ended = await session.scalar(
-                select(func.min(InteractionRow.ended_at)).where(
-                    InteractionRow.status == S.WRAP_UP.value,
-                    InteractionRow.ended_at > now - wrap_up,
-                )
-            )
-            in_state = await session.scalar(
-                select(func.min(AgentRow.state_since)).where(
-                    AgentRow.state == AgentState.WRAP_UP.value
-                )
-            )
-            for start in (ended, in_state):
-                if start is not None and start + wrap_up > now:
-                    deadlines.append(start + wrap_up)
-            # A conversation that ends starts a wrap-up without waking the router: while
-            # contacts wait and others are offered or in progress, look again now and then.
-            waiting = await session.scalar(
-                select(InteractionRow.id).where(InteractionRow.status == S.QUEUED.value).limit(1)
-            )
-            talking = waiting and await session.scalar(
-                select(InteractionRow.id)
-                .where(InteractionRow.status.in_((S.OFFERED.value, S.ACTIVE.value)))
-                .limit(1)
-            )
-            if talking:
-                poll = min(WRAP_UP_POLL_S, settings.wrap_up_max_s / 10)
-                deadlines.append(now + timedelta(seconds=poll))
-            excluded = await session.scalars(
-                select(InteractionRow.excluded).where(InteractionRow.status == S.QUEUED.value)
-            )
-            reoffer = timedelta(seconds=settings.reoffer_after_s)
-            for entry in excluded:
-                for when in (entry or {}).values():
-                    lapse = datetime.fromisoformat(when) + reoffer
-                    if lapse > now:
-                        deadlines.append(lapse)
+        if live.offered_at:
+            deadlines.append(min(live.offered_at) + timedelta(seconds=settings.offer_timeout_s))
+        # A wrap-up reaching the maximum frees capacity, or makes an operator ready.
+        wrap_up = timedelta(seconds=settings.wrap_up_max_s)
+        deadlines.extend(s + wrap_up for s in live.wrap_up_started if s + wrap_up > now)
+        # A conversation that ends starts a wrap-up without waking the router: while
+        # contacts wait and others are offered or in progress, look again now and then.
+        if live.waiting and live.talking:
+            poll = min(WRAP_UP_POLL_S, settings.wrap_up_max_s / 10)
+            deadlines.append(now + timedelta(seconds=poll))
+        reoffer = timedelta(seconds=settings.reoffer_after_s)
+        for when in live.exclusions:
+            lapse = datetime.fromisoformat(when) + reoffer
+            if lapse > now:
+                deadlines.append(lapse)
         if not deadlines:
             return MAX_IDLE_S
         seconds = (min(deadlines) - now).total_seconds() + 0.01
