@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from agentdesk.media.audio_format import Pcm
 from agentdesk.media.level import LevelCallback, LevelMeter
+
+if TYPE_CHECKING:
+    from agentdesk.media.audio_format import Pcm
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +65,21 @@ class AudioBackend(Protocol):
 class AudioDevices:
     """The chosen backend, the operator's input and output choice, and the mic level meter."""
 
-    def __init__(self, backend: AudioBackend) -> None:
-        self.backend = backend
+    def __init__(self, backend: AudioBackend | Callable[[], AudioBackend]) -> None:
+        """``backend`` or a function that makes it when first needed (the real backends
+        load numpy and PortAudio: not something the first paint should wait for)."""
+        self._backend = backend if not callable(backend) else None
+        self._make_backend = backend if callable(backend) else None
         self.input_id: str | None = None
         self.output_id: str | None = None
         self.meter = LevelMeter()
+
+    @property
+    def backend(self) -> AudioBackend:
+        if self._backend is None:
+            assert self._make_backend is not None
+            self._backend = self._make_backend()
+        return self._backend
 
     def inputs(self) -> list[AudioDevice]:
         return self._listed(self.backend.input_devices)

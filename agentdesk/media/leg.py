@@ -22,16 +22,13 @@ from aiortc import (
 )
 
 from agentdesk.media.devices import AudioDevices
+from agentdesk.media.errors import LegError
 from agentdesk.media.tracks import CaptureTrack, PlayoutSink
 
 log = logging.getLogger(__name__)
 
 CODECS = ("audio/opus", "audio/PCMU")
 CLOSE_TIMEOUT_S = 5.0
-
-
-class LegError(Exception):
-    """An SDP the leg cannot use (garbage, no audio, no common codec)."""
 
 
 def _codec_preferences() -> list[RTCRtpCodecCapability]:

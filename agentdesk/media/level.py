@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from agentdesk.media.audio_format import Pcm
+if TYPE_CHECKING:  # numpy loads with the first frame, not with the window
+    from agentdesk.media.audio_format import Pcm
 
 #: The floor shown for digital silence.
 FLOOR_DBFS = -96.0
@@ -36,6 +36,8 @@ class LevelMeter:
         self.frames = 0
 
     def update(self, samples: Pcm) -> None:
+        import numpy as np
+
         if samples.size == 0:
             return
         data = samples.astype(np.float64) / 32768.0

@@ -13,7 +13,7 @@ import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from qasync import asyncSlot
@@ -26,10 +26,13 @@ from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.softphone.call_view import CallBook, Phase, phase_of
 from agentdesk.gui.softphone.notify import CallNotifier
 from agentdesk.media.devices import AudioDevices
-from agentdesk.media.leg import LegError, OperatorLeg
-from agentdesk.media.ringtone import Ringer
+from agentdesk.media.errors import LegError
 from agentdesk.protocol.interactions import Interaction, InteractionStatus
 from agentdesk.protocol.voice import MediaSdpData, SdpType, TargetType, TransferMode
+
+if TYPE_CHECKING:  # WebRTC and numpy load with the first call, not with the window
+    from agentdesk.media.leg import OperatorLeg
+    from agentdesk.media.ringtone import Ringer
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +61,7 @@ class SoftphoneController(QObject):
         self._notifier = notifier
         self.book = CallBook()
         self.legs: dict[str, OperatorLeg] = {}
-        self.ringer = Ringer(devices)
+        self._ringer: Ringer | None = None
         self._notified: set[str] = set()
         self._online = True
         #: Interactions whose leg could not be signalled yet (no connection).
@@ -70,6 +73,20 @@ class SoftphoneController(QObject):
         self._level.setInterval(LEVEL_MS)
         self._level.timeout.connect(self._poll_level)
         self._level.start()
+
+    @property
+    def ringer(self) -> Ringer:
+        """The ring tone player, made when the first call rings."""
+        if self._ringer is None:
+            from agentdesk.media.ringtone import Ringer
+
+            self._ringer = Ringer(self.devices)
+        return self._ringer
+
+    def _new_leg(self) -> OperatorLeg:
+        from agentdesk.media.leg import OperatorLeg
+
+        return OperatorLeg(self.devices)
 
     # ---- what the session tells ---------------------------------------------------------
 
@@ -134,7 +151,7 @@ class SoftphoneController(QObject):
             if self.book.get(data.interaction_id) is None:
                 log.warning("media.sdp for a call not held here (%s), ignored", data.interaction_id)
                 return
-            leg = self.legs[data.interaction_id] = OperatorLeg(self.devices)
+            leg = self.legs[data.interaction_id] = self._new_leg()
         try:
             answer = await leg.answer_offer(data.sdp)
         except LegError as exc:
@@ -216,7 +233,8 @@ class SoftphoneController(QObject):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        await self.ringer.stop()
+        if self._ringer is not None:
+            await self._ringer.stop()
         for leg in list(self.legs.values()):
             await leg.close()
         self.legs.clear()
@@ -248,14 +266,14 @@ class SoftphoneController(QObject):
         if any(c.call is None or c.call.direction != "outbound" for c in self.book.ringing()):
             if not self.ringer.ringing:
                 self.ringer.start()
-        elif self.ringer.ringing:
+        elif self._ringer is not None and self._ringer.ringing:
             self._spawn(self.ringer.stop)
         self.callChanged.emit(self.book.current())
 
     def _ensure_media(self, interaction_id: str) -> None:
         if interaction_id in self.legs:
             return
-        self.legs[interaction_id] = OperatorLeg(self.devices)
+        self.legs[interaction_id] = self._new_leg()
         self._spawn(lambda: self._offer(interaction_id))
 
     async def _offer(self, interaction_id: str) -> None:
@@ -272,7 +290,7 @@ class SoftphoneController(QObject):
             # any await, so a reconnection arriving meanwhile finds the fresh leg.
             if self.legs.get(interaction_id) is leg:
                 self._pending_offer.add(interaction_id)
-                self.legs[interaction_id] = OperatorLeg(self.devices)
+                self.legs[interaction_id] = self._new_leg()
             await leg.close()
         except LegError as exc:
             self._media_failed(interaction_id, str(exc))

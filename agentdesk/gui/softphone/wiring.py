@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from agentdesk.client.calls import CallsApi
 from agentdesk.client.rest import ApiClient
+from agentdesk.client.stream import ConnectionStatus
 from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.softphone.controller import SoftphoneController
 from agentdesk.gui.softphone.notify import CallNotifier
@@ -34,7 +35,10 @@ class Softphone(QObject):
         super().__init__(window)
         self.window = window
         self.workstation = workstation
-        self.devices = devices or AudioDevices(default_backend())
+        # The real device layer (numpy, PortAudio) is listed once the desk is live, so the
+        # first paint never waits for it; devices handed in (tests) are listed at once.
+        self.devices = devices or AudioDevices(default_backend)
+        self._devices_listed = False
         self.pane = SoftphonePane(window)
         self.dock = QDockWidget(self.tr("Softphone"), window)
         self.dock.setObjectName("softphoneDock")
@@ -54,11 +58,22 @@ class Softphone(QObject):
             window.view_menu.insertAction(existing[0], self.dock.toggleViewAction())
         else:
             window.view_menu.addAction(self.dock.toggleViewAction())
-        self.pane.set_devices(self.devices.inputs(), self.devices.outputs())
+        if devices is not None:
+            self._list_devices()
         workstation.profileChanged.connect(self.pane.set_profile)
         workstation.connectionChanged.connect(self.pane.set_connection)
+        workstation.connectionChanged.connect(self._connection)
         workstation.queueStatsChanged.connect(self._queues)
         self.controller: SoftphoneController | None = None
+
+    def _list_devices(self) -> None:
+        if not self._devices_listed:
+            self._devices_listed = True
+            self.pane.set_devices(self.devices.inputs(), self.devices.outputs())
+
+    def _connection(self, status: str, _detail: str) -> None:
+        if status == ConnectionStatus.CONNECTED.value:
+            self._list_devices()
 
     def _queues(self, data: QueueStatsData) -> None:
         self.pane.set_queues([q.queue for q in data.queues])
