@@ -7,9 +7,11 @@ when either contact has none yet, it counts as the same topic (a conservative re
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 REPEAT_WINDOW = timedelta(days=7)
 
@@ -36,6 +38,50 @@ def is_repeat(earlier: Touch, later: Touch, window: timedelta = REPEAT_WINDOW) -
     )
 
 
+class TouchIndex:
+    """Every touch of the customers concerned, by customer in time order, for asking fast
+    whether a contact was followed by a repeat (:func:`is_repeat`'s rule). Times are any
+    sortable numbers (the server uses microseconds); ``ref`` names the touch's own contact so
+    a contact is never its own repeat."""
+
+    def __init__(self, window: float) -> None:
+        self.window = window
+        self._raw: dict[str, list[tuple[float, str | None, object]]] = {}
+        self._sorted: dict[str, tuple[list[float], list[str | None], list[object]]] = {}
+
+    def add(self, customer_id: str, at: float, topic: str | None, ref: object = None) -> None:
+        self._raw.setdefault(customer_id, []).append((at, topic, ref))
+
+    def _arrays(self, customer_id: str) -> tuple[list[float], list[str | None], list[object]]:
+        got = self._sorted.get(customer_id)
+        if got is None:
+            touches = sorted(self._raw.get(customer_id, ()), key=itemgetter(0))
+            got = ([t[0] for t in touches], [t[1] for t in touches], [t[2] for t in touches])
+            self._sorted[customer_id] = got
+        return got
+
+    def resolved(self, customer_id: str, at: float, topic: str | None, ref: object = None) -> bool:
+        """No later touch (after ``at``, within the window) on the same topic."""
+        return self.resolved_many([(customer_id, at, topic, ref)])[0]
+
+    def resolved_many(self, asked: Iterable[tuple[str, float, str | None, object]]) -> list[bool]:
+        """:meth:`resolved` for many (customer, at, topic, ref) at once."""
+        out = []
+        window = self.window
+        for customer_id, at, topic, ref in asked:
+            times, topics, refs = self._arrays(customer_id)
+            i = bisect_right(times, at)
+            limit = at + window
+            resolved = True
+            while i < len(times) and times[i] <= limit:
+                if (ref is None or refs[i] != ref) and same_topic(topic, topics[i]):
+                    resolved = False
+                    break
+                i += 1
+            out.append(resolved)
+        return out
+
+
 def resolved_first_time(
     contacts: Sequence[Touch], history: Iterable[Touch], window: timedelta = REPEAT_WINDOW
 ) -> list[bool]:
@@ -43,13 +89,7 @@ def resolved_first_time(
 
     ``history`` holds every contact of the customers concerned (any channel, any operator).
     """
-    by_customer: dict[str, list[Touch]] = {}
+    index = TouchIndex(window.total_seconds())
     for touch in history:
-        by_customer.setdefault(touch.customer_id, []).append(touch)
-    for touches in by_customer.values():
-        touches.sort(key=lambda t: t.at)
-    out: list[bool] = []
-    for contact in contacts:
-        later = by_customer.get(contact.customer_id, [])
-        out.append(not any(is_repeat(contact, t, window) for t in later if t.at > contact.at))
-    return out
+        index.add(touch.customer_id, touch.at.timestamp(), touch.topic)
+    return [index.resolved(c.customer_id, c.at.timestamp(), c.topic) for c in contacts]
