@@ -51,6 +51,8 @@ class TouchIndex:
 
     def add(self, customer_id: str, at: float, topic: str | None, ref: object = None) -> None:
         self._raw.setdefault(customer_id, []).append((at, topic, ref))
+        if self._sorted:
+            self._sorted.pop(customer_id, None)
 
     def _arrays(self, customer_id: str) -> tuple[list[float], list[str | None], list[object]]:
         got = self._sorted.get(customer_id)

@@ -132,3 +132,27 @@ def test_mood_trend_compares_recent_with_previous_contacts() -> None:
     assert kpis.mood_trend(["neutral"] * 6, window=3).label == "steady"
     assert kpis.mood_trend(["negative"] * 3 + ["positive"] * 3, window=3).label == "improving"
     assert kpis.mood_trend([], window=3).label == "unknown"
+
+
+def test_exactly_the_threshold_is_in_time_and_exactly_the_grace_is_a_short_abandon() -> None:
+    policy = ServiceLevelPolicy(threshold_s=20, abandon_grace_s=5, exclude_short_abandons=True)
+    on_time = handled("t", "chat", wait=20, talk=60, wrap=10)
+    late = handled("l", "chat", wait=20.001, talk=60, wrap=10)
+    # in time: t; offered: t, l (the 5 s abandon is left out)
+    assert kpis.service_level([on_time, late, abandoned("g", 5)], policy, NOW) == 0.5
+    # a 5.001 s abandon counts: offered t, l, and it
+    assert kpis.service_level([on_time, late, abandoned("g", 5.001)], policy, NOW) == (
+        pytest.approx(1 / 3)
+    )
+
+
+def test_fcr_index_never_counts_a_contact_as_its_own_repeat() -> None:
+    from agentdesk.domain.fcr import TouchIndex
+
+    index = TouchIndex(window=7 * 86400)
+    index.add("c", 100.0, "bill", ref=1)  # created a moment after it was queued at 99
+    assert index.resolved("c", 99.0, "bill", ref=1)
+    index.add("c", 200.0, None, ref=2)  # an unknown topic counts as the same one
+    assert not index.resolved("c", 99.0, "bill", ref=1)
+    # touches more than seven days later are not repeats
+    assert index.resolved("c", 100.0 - 7 * 86400 - 1, "bill", ref=3)
