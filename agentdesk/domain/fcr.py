@@ -38,50 +38,40 @@ def is_repeat(earlier: Touch, later: Touch, window: timedelta = REPEAT_WINDOW) -
     )
 
 
-class TouchIndex:
-    """Every touch of the customers concerned, by customer in time order, for asking fast
-    whether a contact was followed by a repeat (:func:`is_repeat`'s rule). Times are any
-    sortable numbers (the server uses microseconds); ``ref`` names the touch's own contact so
-    a contact is never its own repeat."""
+#: (customer, time, topic, ref): one touch, or one contact asking whether it was repeated;
+#: ``ref`` names the contact itself, so a contact is never its own repeat.
+Mark = tuple[str, float, str | None, object]
 
-    def __init__(self, window: float) -> None:
-        self.window = window
-        self._raw: dict[str, list[tuple[float, str | None, object]]] = {}
-        self._sorted: dict[str, tuple[list[float], list[str | None], list[object]]] = {}
 
-    def add(self, customer_id: str, at: float, topic: str | None, ref: object = None) -> None:
-        self._raw.setdefault(customer_id, []).append((at, topic, ref))
-        if self._sorted:
-            self._sorted.pop(customer_id, None)
+def resolved_marks(touches: Iterable[Mark], asked: Iterable[Mark], window: float) -> list[bool]:
+    """For each of ``asked``, whether no touch followed it (later, within ``window``, same
+    topic or either unknown, not itself): :func:`is_repeat`'s rule, over each customer's
+    touches in time order. Times are any numbers (the server uses microseconds)."""
+    by_customer: dict[str, list[tuple[float, str | None, object]]] = {}
+    for customer, at, topic, ref in touches:
+        by_customer.setdefault(customer, []).append((at, topic, ref))
+    arrays: dict[str, tuple[list[float], list[tuple[float, str | None, object]]]] = {}
+    for customer, marks in by_customer.items():
+        marks.sort(key=_first)
+        arrays[customer] = ([m[0] for m in marks], marks)
+    out = []
+    empty: tuple[list[float], list[tuple[float, str | None, object]]] = ([], [])
+    for customer, at, topic, ref in asked:
+        times, marks = arrays.get(customer, empty)
+        i = bisect_right(times, at)
+        limit = at + window
+        resolved = True
+        while i < len(times) and times[i] <= limit:
+            _t, t_topic, t_ref = marks[i]
+            if t_ref != ref and (topic is None or t_topic is None or t_topic == topic):
+                resolved = False
+                break
+            i += 1
+        out.append(resolved)
+    return out
 
-    def _arrays(self, customer_id: str) -> tuple[list[float], list[str | None], list[object]]:
-        got = self._sorted.get(customer_id)
-        if got is None:
-            touches = sorted(self._raw.get(customer_id, ()), key=itemgetter(0))
-            got = ([t[0] for t in touches], [t[1] for t in touches], [t[2] for t in touches])
-            self._sorted[customer_id] = got
-        return got
 
-    def resolved(self, customer_id: str, at: float, topic: str | None, ref: object = None) -> bool:
-        """No later touch (after ``at``, within the window) on the same topic."""
-        return self.resolved_many([(customer_id, at, topic, ref)])[0]
-
-    def resolved_many(self, asked: Iterable[tuple[str, float, str | None, object]]) -> list[bool]:
-        """:meth:`resolved` for many (customer, at, topic, ref) at once."""
-        out = []
-        window = self.window
-        for customer_id, at, topic, ref in asked:
-            times, topics, refs = self._arrays(customer_id)
-            i = bisect_right(times, at)
-            limit = at + window
-            resolved = True
-            while i < len(times) and times[i] <= limit:
-                if (ref is None or refs[i] != ref) and same_topic(topic, topics[i]):
-                    resolved = False
-                    break
-                i += 1
-            out.append(resolved)
-        return out
+_first = itemgetter(0)
 
 
 def resolved_first_time(
@@ -91,7 +81,6 @@ def resolved_first_time(
 
     ``history`` holds every contact of the customers concerned (any channel, any operator).
     """
-    index = TouchIndex(window.total_seconds())
-    for touch in history:
-        index.add(touch.customer_id, touch.at.timestamp(), touch.topic)
-    return [index.resolved(c.customer_id, c.at.timestamp(), c.topic) for c in contacts]
+    marks: list[Mark] = [(t.customer_id, t.at.timestamp(), t.topic, None) for t in history]
+    asked: list[Mark] = [(c.customer_id, c.at.timestamp(), c.topic, object()) for c in contacts]
+    return resolved_marks(marks, asked, window.total_seconds())

@@ -189,8 +189,8 @@ class KpiTotals:
         return self.fcr_resolved / self.fcr_contacts if self.fcr_contacts else None
 
 
-def tally(
-    totals: KpiTotals, counts: QueueCounts, policy: ServiceLevelPolicy, *, channel: str,
+def tally(  # noqa: PLR0917 (positional: called once per contact of a month)
+    totals: KpiTotals, counts: QueueCounts, policy: ServiceLevelPolicy, channel: str,
     status: str, queued: int, accepted: int | None, ended: int | None, wrapped: int | None,
     transferred: bool, adherence: float | None, now: int,
 ) -> bool:  # fmt: skip

@@ -5,7 +5,7 @@ objects and ``datetime`` values costs tens of seconds. Here the database returns
 tuple per contact, its times as whole microseconds, and one pass adds each contact through
 the domain's own rule (:func:`agentdesk.domain.kpis.tally`) to a cell per (operator, queue,
 channel), collects each operator's busy spans and the latest moods, and indexes the customers'
-touches for the repeat rule (:class:`agentdesk.domain.fcr.TouchIndex`). Reports for any scope
+touches for the repeat rule (:func:`agentdesk.domain.fcr.resolved_marks`). Reports for any scope
 then add up cells.
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import BigInteger, Integer, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from agentdesk.domain.fcr import REPEAT_WINDOW, TouchIndex
+from agentdesk.domain.fcr import REPEAT_WINDOW, Mark, resolved_marks
 from agentdesk.domain.kpis import (
     ABANDONED,
     MOOD_VALUE,
@@ -107,16 +107,16 @@ async def load_pass(
     now_us = micros(now)
     default = ServiceLevelPolicy()
     cells: dict[tuple[str | None, str, str], Cell] = {}
-    touches = TouchIndex(REPEAT_WINDOW.total_seconds() * US)
-    asked: list[tuple[str, int, str | None, int]] = []
+    touches: list[Mark] = []
+    asked: list[Mark] = []
     asked_cells: list[KpiTotals] = []
     spans: dict[str, list[tuple[float, float]]] = {}
     by_agent: dict[str, list[tuple[int, str]]] = {}
     by_queue: dict[str, list[tuple[int, str]]] = {}
     for ref, (agent_id, queue_id, channel, status, customer_id, topic, transferred, adherence,
-              mood, created, queued, accepted, ended, wrapped) in enumerate(rows):  # fmt: skip
+              mood, created, queued, accepted, ended, wrapped) in enumerate(rows.all()):  # fmt: skip  # noqa: E501
         if customer_id is not None and status != ABANDONED:
-            touches.add(customer_id, created, topic, ref)
+            touches.append((customer_id, created, topic, ref))
         if queued >= window_end:
             continue
         key = (agent_id, queue_id, channel)
@@ -124,9 +124,8 @@ async def load_pass(
         if cell is None:
             cell = cells[key] = Cell(agent_id, queue_id, channel)
         handled = tally(
-            cell.totals, cell.counts, queue_policy.get(queue_id, default), channel=channel,
-            status=status, queued=queued, accepted=accepted, ended=ended, wrapped=wrapped,
-            transferred=bool(transferred), adherence=adherence, now=now_us,
+            cell.totals, cell.counts, queue_policy.get(queue_id, default), channel, status,
+            queued, accepted, ended, wrapped, bool(transferred), adherence, now_us,
         )  # fmt: skip
         if accepted is None:
             continue
@@ -143,7 +142,8 @@ async def load_pass(
             by_queue.setdefault(queue_id, []).append((at, mood))
             if agent_id is not None:
                 by_agent.setdefault(agent_id, []).append((at, mood))
-    for totals, resolved in zip(asked_cells, touches.resolved_many(asked), strict=True):
+    window = REPEAT_WINDOW.total_seconds() * US
+    for totals, resolved in zip(asked_cells, resolved_marks(touches, asked, window), strict=True):
         totals.add_fcr(resolved)
     return Pass(
         cells=list(cells.values()),

@@ -2,7 +2,8 @@
 
 The job looks at the floor every :data:`TICK_S` and pushes ``team.live`` to the squad's team
 leader and tutors when anything on their board changed (states, loads, queues, alerts), and
-``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered).
+``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered),
+and lets :class:`ScoreWatch` push ``score.updated``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow, Team
 from agentdesk.server.errors import NotFound
 from agentdesk.server.people.periods import window_for
 from agentdesk.server.people.reports import Selection, build_report
+from agentdesk.server.people.score_watch import ScoreWatch
 from agentdesk.server.people.window import Window
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.views import state_view
@@ -142,6 +144,7 @@ class BoardJob:
         self._boards: dict[str, str] = {}
         self._alert_since: dict[str, dict[str, datetime]] = {}
         self._days: dict[str, tuple[int, int]] = {}
+        self.scores = ScoreWatch(ctx)
 
     async def run(self) -> None:
         while True:
@@ -155,6 +158,10 @@ class BoardJob:
 
     async def tick(self) -> None:
         now = utcnow()
+        try:
+            await self.scores.check(now)
+        except Exception:
+            log.exception("score update failed")
         async with self.ctx.db.read() as session:
             watchers = list(
                 await session.scalars(

@@ -41,21 +41,31 @@ async def season_at(session: AsyncSession, now: datetime) -> SeasonRow | None:
     return rows[0] if rows else None
 
 
+def weights_of(row: SeasonRow) -> ScoreWeights:
+    """The season's weights: ``quality``/``quantity`` and, when set, ``parts`` (each
+    component's share of its group); the defaults (70/30, equal parts) otherwise."""
+    parts = row.weights.get("parts") or {}
+    defaults = ScoreWeights()
+    quality_parts = {n: float(parts.get(n, 0.0)) for n in scoring.QUALITY_PARTS}
+    quantity_parts = {n: float(parts.get(n, 0.0)) for n in scoring.QUANTITY_PARTS}
+    return ScoreWeights(
+        quality=float(row.weights.get("quality", 0.7)),
+        quantity=float(row.weights.get("quantity", 0.3)),
+        quality_parts=quality_parts if any(quality_parts.values()) else defaults.quality_parts,
+        quantity_parts=quantity_parts if any(quantity_parts.values()) else defaults.quantity_parts,
+    )
+
+
 def season_view(row: SeasonRow) -> SeasonView:
+    w = weights_of(row)
     return SeasonView(
         id=row.id,
         name=row.name,
         starts_at=row.starts_at,
         ends_at=row.ends_at,
-        weights={k: float(v) for k, v in row.weights.items()},
+        weights={k: float(v) for k, v in row.weights.items() if isinstance(v, int | float)},
+        parts={**w.quality_parts, **w.quantity_parts},
         winner_team_id=row.winner_team_id,
-    )
-
-
-def weights_of(row: SeasonRow) -> ScoreWeights:
-    return ScoreWeights(
-        quality=float(row.weights.get("quality", 0.7)),
-        quantity=float(row.weights.get("quantity", 0.3)),
     )
 
 
@@ -160,10 +170,20 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
             )
             for tid, total in squad_totals.items()
         ),
-        key=lambda s: (s.rank, s.name),
+        key=lambda s: (s.rank, -sum(squad_scores[s.team_id]), s.name),
     )  # fmt: skip
+    ended = w.now >= season.ends_at
     winner = season.winner_team_id
-    if winner is None and w.now >= season.ends_at and squads:
-        winner = squads[0].team_id
+    if winner is None and ended:
+        winner = scoring.season_winner(squad_scores)
+    if ended:
+        entries = [season_badges(e, winner, e.rank == 1) for e in entries]
     view = season_view(season).model_copy(update={"winner_team_id": winner})
     return Leaderboard(season=view, squads=squads, individuals=entries, winner_team_id=winner)
+
+
+def season_badges(entry: IndividualEntry, winner: str | None, champion: bool) -> IndividualEntry:
+    """The badges a finished season gives: the winning squad's members, the top operator."""
+    extra = [scoring.WINNING_SQUAD] if winner is not None and entry.team_id == winner else []
+    extra += [scoring.SEASON_CHAMPION] if champion else []
+    return entry.model_copy(update={"badges": [*entry.badges, *extra]}) if extra else entry

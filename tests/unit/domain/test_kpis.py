@@ -146,13 +146,16 @@ def test_exactly_the_threshold_is_in_time_and_exactly_the_grace_is_a_short_aband
     )
 
 
-def test_fcr_index_never_counts_a_contact_as_its_own_repeat() -> None:
-    from agentdesk.domain.fcr import TouchIndex
+def test_fcr_never_counts_a_contact_as_its_own_repeat() -> None:
+    from agentdesk.domain.fcr import resolved_marks
 
-    index = TouchIndex(window=7 * 86400)
-    index.add("c", 100.0, "bill", ref=1)  # created a moment after it was queued at 99
-    assert index.resolved("c", 99.0, "bill", ref=1)
-    index.add("c", 200.0, None, ref=2)  # an unknown topic counts as the same one
-    assert not index.resolved("c", 99.0, "bill", ref=1)
-    # touches more than seven days later are not repeats
-    assert index.resolved("c", 100.0 - 7 * 86400 - 1, "bill", ref=3)
+    week = 7 * 86400
+    # the contact was queued at 99 and its own touch created at 100 (a moment later)
+    touches = [("c", 100.0, "bill", 1)]
+    assert resolved_marks(list(touches), [("c", 99.0, "bill", 1)], week) == [True]
+    # another contact with an unknown topic, at 200: the same topic for the rule
+    touches.append(("c", 200.0, None, 2))
+    assert resolved_marks(list(touches), [("c", 99.0, "bill", 1)], week) == [False]
+    # touches more than seven days later are not repeats; other customers never count
+    assert resolved_marks(list(touches), [("c", 100.0 - week - 1, "bill", 3)], week) == [True]
+    assert resolved_marks(list(touches), [("d", 99.0, "bill", 4)], week) == [True]
