@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,6 +37,7 @@ class ScoreBreakdown(QDialog):
             [self.tr("Component"), self.tr("Value"), self.tr("Weight"), self.tr("Points")]
         )
         self.tree.setRootIsDecorated(False)
+        self.tree.header().setStretchLastSection(False)
         self.tree.setUniformRowHeights(True)
         self.note = QLabel(
             self.tr(
@@ -54,7 +56,7 @@ class ScoreBreakdown(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(620, 420)
         self.entry: IndividualEntry | None = None
         self.show_entry(None)
 
@@ -122,8 +124,9 @@ class ScoreBreakdown(QDialog):
             head.setExpanded(True)
         total_item = QTreeWidgetItem(self.tree, [self.tr("Score"), "", "", f"{entry.score:.1f}"])
         _bold(total_item)
-        for column in range(4):
+        for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 def _bold(item: QTreeWidgetItem) -> None:
