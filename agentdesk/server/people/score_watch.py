@@ -108,7 +108,7 @@ class ScoreWatch:
                     AgentRow.team_id.in_(teams), AgentRow.role == Role.TEAM_LEADER.value
                 )
             ):
-                leaders.setdefault(team_id, set()).add(agent_id)
+                leaders.setdefault(team_id or "", set()).add(agent_id)
         async with self.ctx.transaction() as uow:
             for entry in moved:
                 data = ScoreUpdatedData(
