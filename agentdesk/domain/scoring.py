@@ -8,6 +8,7 @@ says so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -168,6 +169,8 @@ def _percent_parts(field: str, parts: Mapping[str, float], names: Sequence[str])
     unknown = sorted(set(parts) - set(names))
     if unknown:
         raise WeightsError(field, f"unknown components {unknown}; known: {list(names)}")
+    if not all(math.isfinite(v) for v in parts.values()):
+        raise WeightsError(field, "component weights must be numbers")
     if any(v < 0 for v in parts.values()):
         raise WeightsError(field, "component weights cannot be negative")
     if parts and abs(sum(parts.values()) - 100.0) > 1e-6:
@@ -182,6 +185,8 @@ def weights_from_percent(
 ) -> ScoreWeights:
     """Weights as a person sets them, in percent: ``quality + quantity`` = 100, and each
     group's components (when given) sum to 100; missing components get no weight."""
+    if not (math.isfinite(quality) and math.isfinite(quantity)):
+        raise WeightsError("quality", "group weights must be numbers")
     if quality < 0 or quantity < 0:
         raise WeightsError("quality", "group weights cannot be negative")
     if abs(quality + quantity - 100.0) > 1e-6:

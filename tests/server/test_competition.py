@@ -35,6 +35,7 @@ async def test_score_updates_reach_the_operator_and_the_team_leader(
             stream(live_server, anna.token) as ans,
             stream(live_server, luca.token) as ls,
         ):
+            await luca.ready()  # the team leader is on the floor, watching
             await asyncio.sleep(1.0)  # the server has looked at the standings once
             # a penalty: mario and his team leader hear the new score, with its reason
             r = await luca.http.post(
@@ -56,12 +57,29 @@ async def test_score_updates_reach_the_operator_and_the_team_leader(
             await ans.event("interaction.offered")
             assert (await anna.accept(chat)).status_code == 200
             await anna.send(chat, "Buongiorno")
+            # the script player: privacy notice confirmed, identity check skipped -> 50%
+            for node, answer in (("greet", None), ("privacy", "confirmed"),
+                                 ("identity", "skipped")):  # fmt: skip
+                r = await anna.http.post(
+                    f"/interactions/{chat}/script-progress",
+                    json={"node_id": node, "answer": answer},
+                )
+                assert r.status_code == 200, r.text
+            assert r.json()["adherence"] == 0.5
             assert (await anna.wrapup(chat, "info_bolletta")).status_code == 200
             wrapped = await _score_event(ans, "a-anna")
             assert (await _score_event(ls, "a-anna"))["score"] == wrapped["score"]
             assert wrapped["score"] > start["score"]
-            fcr = next(line for line in wrapped["entry"]["lines"] if line["name"] == "fcr")
-            assert fcr["value"] == 1.0
+            lines = {line["name"]: line for line in wrapped["entry"]["lines"]}
+            assert lines["fcr"]["value"] == 1.0
+            # script adherence is a KPI and a fifth of the quality share
+            assert lines["adherence"]["value"] == 0.5
+            assert lines["adherence"]["group"] == "quality"
+            assert lines["adherence"]["points"] == pytest.approx(
+                0.5 * lines["adherence"]["weight"] * 1000, abs=0.1
+            )
+            day = (await anna.http.get("/kpis/me", params={"period": "today"})).json()
+            assert day["script_adherence"] == 0.5
             # then her customer answers the satisfaction survey with a 1: the score drops
             detail = (await anna.http.get(f"/interactions/{chat}")).json()
             customer_id = detail.get("customer_id") or detail["interaction"]["customer_id"]

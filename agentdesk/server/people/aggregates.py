@@ -11,12 +11,13 @@ then add up cells.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     BigInteger,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -54,6 +56,7 @@ from agentdesk.server.db.assist_models import ScriptProgressRow
 from agentdesk.server.db.models import InteractionRow
 from agentdesk.server.db.types import UtcTimestamp
 
+_T = TypeVar("_T")
 #: Moods kept per operator and per queue: twice the mood trend's window.
 MOOD_DEPTH = 10
 
@@ -91,6 +94,12 @@ def microseconds(dialect: str, value: Any) -> ColumnElement[int]:
         whole = cast(func.strftime("%s", value), Integer) * US
         return whole + cast(func.substr(value, 21, 6), Integer)
     return cast(func.round(func.extract("epoch", value) * US), BigInteger)
+
+
+def _rows(result: Any) -> Iterator[Any]:
+    """A result's rows in chunks (not one call per row, not every row object at once)."""
+    for chunk in result.partitions(20_000):
+        yield from chunk
 
 
 def _latest(moods: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
@@ -133,8 +142,9 @@ async def load_pass(
     spans: dict[str, list[tuple[float, float]]] = {}
     by_agent: dict[str, list[tuple[int, str]]] = {}
     by_queue: dict[str, list[tuple[int, str]]] = {}
-    for ref, (agent_id, queue_id, channel, status, customer_id, topic, transferred, adherence,
-              mood, created, queued, accepted, ended, wrapped) in enumerate(rows.all()):  # fmt: skip  # noqa: E501
+    for ref, row in enumerate(_rows(rows)):
+        (agent_id, queue_id, channel, status, customer_id, topic, transferred, adherence, mood,
+         created, queued, accepted, ended, wrapped) = row  # fmt: skip
         if customer_id is not None and status != ABANDONED:
             touches.append((customer_id, created, topic, ref))
         if queued >= window_end:
@@ -183,7 +193,9 @@ async def load_pass(
 
 
 def _seconds(later: Any, earlier: Any) -> ColumnElement[Any]:
-    return func.extract("epoch", later - earlier)
+    # date_part is double precision (extract is numeric since PostgreSQL 14: much slower to
+    # add up); differences of microsecond timestamps under a month are exact in a double
+    return func.date_part("epoch", later - earlier)
 
 
 def _positive(value: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -291,8 +303,8 @@ async def _busy_in_sql(
     stop = func.coalesce(ir.wrapup_at, ir.ended_at, literal(now, UtcTimestamp()))
     spans = (
         select(ir.agent_id.label("agent_id"),
-               func.extract("epoch", ir.accepted_at).label("s"),
-               func.extract("epoch", stop).label("e"))
+               func.date_part("epoch", ir.accepted_at).label("s"),
+               func.date_part("epoch", stop).label("e"))
         .where(ir.queued_at >= since, ir.queued_at < until, ir.agent_id.is_not(None),
                ir.accepted_at.is_not(None), stop > ir.accepted_at)
         .subquery()
@@ -341,10 +353,22 @@ async def pass_in_sql(
     session: AsyncSession, since: datetime, until: datetime, now: datetime,
     queue_policy: Mapping[str, ServiceLevelPolicy],
 ) -> Pass:  # fmt: skip
-    """:func:`load_pass`'s figures, aggregated by PostgreSQL."""
-    return Pass(
-        cells=await _cells_in_sql(session, since, until, now, queue_policy),
-        busy_s=await _busy_in_sql(session, since, until, now),
-        moods_by_agent=await _moods_in_sql(session, since, until, "agent_id"),
-        moods_by_queue=await _moods_in_sql(session, since, until, "queue_id"),
+    """:func:`load_pass`'s figures, aggregated by PostgreSQL: the totals on ``session``, busy
+    time and moods at the same time on connections of their own (the database runs them on
+    other cores)."""
+    engine = session.bind
+
+    async def apart(work: Callable[[AsyncSession], Awaitable[_T]]) -> _T:
+        async with AsyncSession(engine) as own:
+            await own.execute(text("SET LOCAL jit = off"))
+            return await work(own)
+
+    # compiling these few big queries to machine code costs more than running them
+    await session.execute(text("SET LOCAL jit = off"))
+    cells, busy, by_agent, by_queue = await asyncio.gather(
+        _cells_in_sql(session, since, until, now, queue_policy),
+        apart(lambda s: _busy_in_sql(s, since, until, now)),
+        apart(lambda s: _moods_in_sql(s, since, until, "agent_id")),
+        apart(lambda s: _moods_in_sql(s, since, until, "queue_id")),
     )
+    return Pass(cells=cells, busy_s=busy, moods_by_agent=by_agent, moods_by_queue=by_queue)

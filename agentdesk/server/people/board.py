@@ -158,10 +158,6 @@ class BoardJob:
 
     async def tick(self) -> None:
         now = utcnow()
-        try:
-            await self.scores.check(now)
-        except Exception:
-            log.exception("score update failed")
         async with self.ctx.db.read() as session:
             watchers = list(
                 await session.scalars(
@@ -205,6 +201,10 @@ class BoardJob:
                     if agent_id is not None
                 )
             )
+        try:
+            await self.scores.check(now, (sum(closed.values()), sum(surveys.values())))
+        except Exception:
+            log.exception("score update failed")
         # an operator's day is pushed when it changes after we first saw it
         changed_days = [
             a for a in online if a in self._days and self._days[a] != (closed[a], surveys[a])

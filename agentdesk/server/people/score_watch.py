@@ -1,11 +1,12 @@
 """``score.updated``: an operator's season score or rank changed; they and their team leader
 hear it.
 
-What moves a score is a wrap-up, a survey answer, a penalty or a scored review. The watch
-reads a cheap signature of those every board tick; when it changes, it recomputes the season's
-leaderboard (no more often than a few times its own cost, so a large centre is not recomputed
-on every wrap-up) and pushes one event per operator whose score or rank moved, to the operator
-and to the team leaders of their squad. The first look only records where everyone stands.
+What moves a score is a wrap-up, a survey answer, a penalty or a scored review. Every board
+tick (while anyone is on the floor) the watch compares a cheap signature of those; when it
+changes, it recomputes the season's leaderboard (no more often than a few times its own cost,
+so a large centre is not recomputed on every wrap-up) and pushes one event per operator whose
+score or rank moved, to the operator and to the team leaders of their squad. The first look
+only records where everyone stands.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from agentdesk.protocol.agents import Role
 from agentdesk.protocol.competition import Leaderboard, ScoreUpdatedData
 from agentdesk.protocol.events import EventType
 from agentdesk.server.context import ServerContext
-from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow
+from agentdesk.server.db.models import AgentRow
 from agentdesk.server.db.people_models import PenaltyRow, ReviewRow, SeasonRow
 from agentdesk.server.people.competition import leaderboard, season_at
 from agentdesk.server.people.window import load_window
@@ -39,20 +40,12 @@ class ScoreWatch:
         self._season: str | None = None
         self._not_before = 0.0
 
-    async def _signature_now(self, season: SeasonRow) -> tuple[object, ...]:
+    async def _signature_now(
+        self, season: SeasonRow, activity: tuple[int, ...]
+    ) -> tuple[object, ...]:
+        """What moves scores: today's wrap-ups and survey answers (``activity``, counted by
+        the board's tick anyway), the season's penalties, scored reviews, the weights."""
         async with self.ctx.db.read() as session:
-            wrapped = (
-                await session.execute(
-                    select(func.count(), func.max(InteractionRow.wrapup_at)).where(
-                        InteractionRow.wrapup_at >= season.starts_at
-                    )
-                )
-            ).one()
-            surveys = (
-                await session.execute(
-                    select(func.count()).where(SurveyRow.created_at >= season.starts_at)
-                )
-            ).scalar()
             penalties = (
                 await session.execute(
                     select(func.count(), func.sum(PenaltyRow.points)).where(
@@ -69,15 +62,15 @@ class ScoreWatch:
             ).one()
         return (
             season.id, json.dumps(season.weights, sort_keys=True), season.starts_at,
-            season.ends_at, tuple(wrapped), surveys, tuple(penalties), tuple(reviews),
+            season.ends_at, activity, tuple(penalties), tuple(reviews),
         )  # fmt: skip
 
-    async def check(self, now: datetime) -> None:
+    async def check(self, now: datetime, activity: tuple[int, ...]) -> None:
         async with self.ctx.db.read() as session:
             season = await season_at(session, now)
         if season is None:
             return
-        signature = await self._signature_now(season)
+        signature = await self._signature_now(season, activity)
         if signature == self._signature or time.monotonic() < self._not_before:
             return
         started = time.monotonic()

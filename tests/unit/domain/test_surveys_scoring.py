@@ -163,6 +163,8 @@ def test_weights_set_in_percent_must_add_up() -> None:
         ((70, 30, {"csat": 50, "fcr": 40}, None), "quality_parts"),
         ((70, 30, {"speed": 100}, None), "quality_parts"),
         ((70, 30, None, {"volume": 120, "schedule_adherence": -20}), "quantity_parts"),
+        ((70, 30, {"csat": float("nan"), "fcr": 100}, None), "quality_parts"),
+        ((float("inf"), 30, None, None), "quality"),
     ):
         with pytest.raises(WeightsError) as err:
             weights_from_percent(*bad)
