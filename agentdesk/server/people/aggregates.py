@@ -1,12 +1,13 @@
-"""The KPI inputs of a time window in one pass over plain rows (SQLite or PostgreSQL).
+"""The KPI inputs of a time window: totals per (operator, queue, channel), busy time, moods.
 
 A month of a large centre is hundreds of thousands of interactions: turning each into ORM
-objects and ``datetime`` values costs tens of seconds. Here the database returns one narrow
-tuple per contact, its times as whole microseconds, and one pass adds each contact through
-the domain's own rule (:func:`agentdesk.domain.kpis.tally`) to a cell per (operator, queue,
-channel), collects each operator's busy spans and the latest moods, and indexes the customers'
-touches for the repeat rule (:func:`agentdesk.domain.fcr.resolved_marks`). Reports for any scope
-then add up cells.
+objects and ``datetime`` values costs tens of seconds. On SQLite the database returns one
+narrow tuple per contact, its times as whole microseconds, and one pass adds each contact
+through the domain's own rule (:func:`agentdesk.domain.kpis.tally`) to a cell per (operator,
+queue, channel), collects each operator's busy spans and the latest moods, and gathers the
+customers' touches for the repeat rule (:func:`agentdesk.domain.fcr.resolved_marks`). On
+PostgreSQL the database aggregates the same rules itself (see :func:`pass_in_sql`). Reports
+for any scope then add up cells.
 """
 
 from __future__ import annotations
