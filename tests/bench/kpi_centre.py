@@ -11,7 +11,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
 from agentdesk.server.db.assist_models import ScriptProgressRow
@@ -148,7 +148,11 @@ def _insert(conn: Connection, rows: dict[Any, list[dict[str, Any]]]) -> None:
 
 
 async def build_centre(db: Database, seed: int = 1) -> None:
-    """Fill a freshly migrated database with the month."""
+    """Fill a freshly migrated database with the month, and let the database gather its
+    statistics (a live database has them: autovacuum, or SQLite's optimize)."""
     rows = _rows(random.Random(seed))
     async with db.engine.begin() as conn:
         await conn.run_sync(_insert, rows)
+    async with db.engine.connect() as conn:
+        await conn.execute(text("ANALYZE"))
+        await conn.commit()
