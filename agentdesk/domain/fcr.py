@@ -7,9 +7,11 @@ when either contact has none yet, it counts as the same topic (a conservative re
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 REPEAT_WINDOW = timedelta(days=7)
 
@@ -36,6 +38,42 @@ def is_repeat(earlier: Touch, later: Touch, window: timedelta = REPEAT_WINDOW) -
     )
 
 
+#: (customer, time, topic, ref): one touch, or one contact asking whether it was repeated;
+#: ``ref`` names the contact itself, so a contact is never its own repeat.
+Mark = tuple[str, float, str | None, object]
+
+
+def resolved_marks(touches: Iterable[Mark], asked: Iterable[Mark], window: float) -> list[bool]:
+    """For each of ``asked``, whether no touch followed it (later, within ``window``, same
+    topic or either unknown, not itself): :func:`is_repeat`'s rule, over each customer's
+    touches in time order. Times are any numbers (the server uses microseconds)."""
+    by_customer: dict[str, list[tuple[float, str | None, object]]] = {}
+    for customer, at, topic, ref in touches:
+        by_customer.setdefault(customer, []).append((at, topic, ref))
+    arrays: dict[str, tuple[list[float], list[tuple[float, str | None, object]]]] = {}
+    for customer, marks in by_customer.items():
+        marks.sort(key=_first)
+        arrays[customer] = ([m[0] for m in marks], marks)
+    out = []
+    empty: tuple[list[float], list[tuple[float, str | None, object]]] = ([], [])
+    for customer, at, topic, ref in asked:
+        times, marks = arrays.get(customer, empty)
+        i = bisect_right(times, at)
+        limit = at + window
+        resolved = True
+        while i < len(times) and times[i] <= limit:
+            _t, t_topic, t_ref = marks[i]
+            if t_ref != ref and (topic is None or t_topic is None or t_topic == topic):
+                resolved = False
+                break
+            i += 1
+        out.append(resolved)
+    return out
+
+
+_first = itemgetter(0)
+
+
 def resolved_first_time(
     contacts: Sequence[Touch], history: Iterable[Touch], window: timedelta = REPEAT_WINDOW
 ) -> list[bool]:
@@ -43,13 +81,6 @@ def resolved_first_time(
 
     ``history`` holds every contact of the customers concerned (any channel, any operator).
     """
-    by_customer: dict[str, list[Touch]] = {}
-    for touch in history:
-        by_customer.setdefault(touch.customer_id, []).append(touch)
-    for touches in by_customer.values():
-        touches.sort(key=lambda t: t.at)
-    out: list[bool] = []
-    for contact in contacts:
-        later = by_customer.get(contact.customer_id, [])
-        out.append(not any(is_repeat(contact, t, window) for t in later if t.at > contact.at))
-    return out
+    marks: list[Mark] = [(t.customer_id, t.at.timestamp(), t.topic, None) for t in history]
+    asked: list[Mark] = [(c.customer_id, c.at.timestamp(), c.topic, object()) for c in contacts]
+    return resolved_marks(marks, asked, window.total_seconds())

@@ -1,8 +1,13 @@
-"""KPI formulas over contacts: pure functions and a running total the server keeps per scope.
+"""KPI formulas over contacts: one rule per contact, running totals, and ratios over them.
 
 Times are seconds. A contact is *handled* once wrapped up; its handling time is talk + hold +
 wrap-up, i.e. from acceptance to the end of wrap-up. AHT is the mean over a period, never a
 per-contact countdown.
+
+One contact enters the figures through :func:`tally` only: the server calls it for each row of
+a month (its times as whole microseconds, so a wait of exactly the threshold is in time on
+every backend), and :class:`Contact`-based helpers below go through it too. The ratios
+(AHT, ASA, service level, abandonment, FCR, adherence) are properties of the totals.
 """
 
 from __future__ import annotations
@@ -10,12 +15,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 CLOSED = "closed"
 ABANDONED = "abandoned"
 WAITING = ("queued", "offered")
 MOOD_VALUE = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
+US = 1_000_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def micros(t: datetime) -> int:
+    """A UTC time as whole microseconds since 1970 (exact)."""
+    return (t - _EPOCH) // _MICROSECOND
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,37 +50,25 @@ class Contact:
     mood: str | None = None
     #: share of the script's required steps followed (None: no script)
     adherence: float | None = None
-    # Durations computed once (a month's report reads each contact several times).
-    handled: bool = field(init=False, default=False)
-    _talk: float = field(init=False, default=0.0, repr=False)
-    _wrap: float = field(init=False, default=0.0, repr=False)
-    _answer_s: float | None = field(init=False, default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        acc, end, wrap = self.accepted_at, self.ended_at, self.wrapup_at
-        put = object.__setattr__
-        put(self, "handled", self.status == CLOSED and acc is not None)
-        if acc is not None:
-            put(self, "_answer_s", (acc - self.queued_at).total_seconds())
-            if end is not None:
-                put(self, "_talk", max(0.0, (end - acc).total_seconds()))
-        if end is not None and wrap is not None:
-            put(self, "_wrap", max(0.0, (wrap - end).total_seconds()))
+    @property
+    def handled(self) -> bool:
+        return self.status == CLOSED and self.accepted_at is not None
 
     def talk_hold_s(self) -> float:
         """Talk plus hold: from acceptance to the end of the conversation."""
-        return self._talk
+        acc, end = self.accepted_at, self.ended_at
+        return max(0.0, (end - acc).total_seconds()) if acc and end else 0.0
 
     def wrapup_s(self) -> float:
-        return self._wrap
+        end, wrap = self.ended_at, self.wrapup_at
+        return max(0.0, (wrap - end).total_seconds()) if end and wrap else 0.0
 
     def handle_s(self) -> float:
-        return self._talk + self._wrap
+        return self.talk_hold_s() + self.wrapup_s()
 
     def wait_s(self, now: datetime) -> float:
         """Seconds in queue until answered, abandoned, or ``now`` while still waiting."""
-        if self._answer_s is not None:
-            return max(0.0, self._answer_s)
         end = self.accepted_at or (self.ended_at if self.status == ABANDONED else None) or now
         return max(0.0, (end - self.queued_at).total_seconds())
 
@@ -82,27 +83,183 @@ class ServiceLevelPolicy:
     exclude_short_abandons: bool = True
 
 
-def _counts_as_offered(c: Contact, policy: ServiceLevelPolicy, now: datetime) -> bool:
-    if c.accepted_at is not None:
+@dataclass(slots=True)
+class QueueCounts:
+    """A queue's contacts sorted by how they count for service level and abandonment."""
+
+    answered: int = 0
+    #: answered within the policy's threshold
+    answered_in_time: int = 0
+    #: left before being answered
+    abandoned: int = 0
+    #: of those, left within the policy's grace
+    abandoned_short: int = 0
+    #: still waiting and already past the threshold (cannot be answered in time any more)
+    waiting_late: int = 0
+
+    def merge(self, other: QueueCounts) -> None:
+        self.answered += other.answered
+        self.answered_in_time += other.answered_in_time
+        self.abandoned += other.abandoned
+        self.abandoned_short += other.abandoned_short
+        self.waiting_late += other.waiting_late
+
+
+@dataclass(slots=True)
+class KpiTotals:
+    """Running sums over a scope's contacts, updated one contact at a time (:func:`tally`);
+    :meth:`merge` combines scopes (operators into a squad)."""
+
+    handled: Counter[str] = field(default_factory=Counter)
+    handle_s: float = 0.0
+    wrapup_s: float = 0.0
+    transferred: int = 0
+    answered: int = 0
+    wait_s: float = 0.0
+    adherence_sum: float = 0.0
+    adherence_n: int = 0
+    #: handled contacts with a known customer, and those not followed by a repeat (FCR)
+    fcr_contacts: int = 0
+    fcr_resolved: int = 0
+
+    def add_fcr(self, resolved: bool) -> None:
+        """One handled contact's FCR verdict (:mod:`agentdesk.domain.fcr` decides it)."""
+        self.fcr_contacts += 1
+        self.fcr_resolved += resolved
+
+    def add(
+        self,
+        c: Contact,
+        counts: QueueCounts | None = None,
+        policy: ServiceLevelPolicy | None = None,
+        now: datetime | None = None,
+    ) -> bool:
+        """Add a :class:`Contact` (through :func:`tally`); True when it was handled."""
+        return tally(
+            self, counts if counts is not None else QueueCounts(),
+            policy or ServiceLevelPolicy(), channel=c.channel, status=c.status,
+            queued=micros(c.queued_at),
+            accepted=micros(c.accepted_at) if c.accepted_at else None,
+            ended=micros(c.ended_at) if c.ended_at else None,
+            wrapped=micros(c.wrapup_at) if c.wrapup_at else None,
+            transferred=c.transferred, adherence=c.adherence,
+            now=micros(now) if now else micros(c.queued_at),
+        )  # fmt: skip
+
+    def merge(self, other: KpiTotals) -> None:
+        self.handled.update(other.handled)
+        self.handle_s += other.handle_s
+        self.wrapup_s += other.wrapup_s
+        self.transferred += other.transferred
+        self.answered += other.answered
+        self.wait_s += other.wait_s
+        self.adherence_sum += other.adherence_sum
+        self.adherence_n += other.adherence_n
+        self.fcr_contacts += other.fcr_contacts
+        self.fcr_resolved += other.fcr_resolved
+
+    @property
+    def handled_total(self) -> int:
+        return sum(self.handled.values())
+
+    @property
+    def aht_s(self) -> float | None:
+        n = self.handled_total
+        return self.handle_s / n if n else None
+
+    @property
+    def wrapup_mean_s(self) -> float | None:
+        n = self.handled_total
+        return self.wrapup_s / n if n else None
+
+    @property
+    def asa_s(self) -> float | None:
+        return self.wait_s / self.answered if self.answered else None
+
+    @property
+    def transfer_rate(self) -> float | None:
+        return self.transferred / self.answered if self.answered else None
+
+    @property
+    def adherence(self) -> float | None:
+        return self.adherence_sum / self.adherence_n if self.adherence_n else None
+
+    @property
+    def fcr(self) -> float | None:
+        return self.fcr_resolved / self.fcr_contacts if self.fcr_contacts else None
+
+
+def tally(  # noqa: PLR0917 (positional: called once per contact of a month)
+    totals: KpiTotals, counts: QueueCounts, policy: ServiceLevelPolicy, channel: str,
+    status: str, queued: int, accepted: int | None, ended: int | None, wrapped: int | None,
+    transferred: bool, adherence: float | None, now: int,
+) -> bool:  # fmt: skip
+    """Add one contact to its scope's totals and its queue's counts; True when handled.
+
+    Times are whole microseconds (None: not happened yet). Answered: accepted (its wait is the
+    answer time). Handled: answered and closed (talk + hold + wrap-up, never negative).
+    Abandoned: left unanswered, a short abandon within the policy's grace. Still waiting past
+    the threshold: offered already, it can no longer be answered in time.
+    """
+    if accepted is not None:
+        answer = accepted - queued
+        totals.answered += 1
+        totals.wait_s += answer / US
+        totals.transferred += transferred
+        counts.answered += 1
+        counts.answered_in_time += max(0, answer) <= policy.threshold_s * US
+        if status != CLOSED:
+            return False
+        talk = max(0, ended - accepted) if ended is not None else 0
+        wrap = max(0, wrapped - ended) if ended is not None and wrapped is not None else 0
+        totals.handled[channel] += 1
+        totals.handle_s += (talk + wrap) / US
+        totals.wrapup_s += wrap / US
+        if adherence is not None:
+            totals.adherence_sum += adherence
+            totals.adherence_n += 1
         return True
-    if c.status == ABANDONED:
-        return not (policy.exclude_short_abandons and c.wait_s(now) <= policy.abandon_grace_s)
-    # still waiting: offered once past the threshold (it can no longer be answered in time)
-    return c.status in WAITING and c.wait_s(now) > policy.threshold_s
+    if status == ABANDONED:
+        counts.abandoned += 1
+        left = ended if ended is not None else now
+        counts.abandoned_short += left - queued <= policy.abandon_grace_s * US
+    elif status in WAITING and now - queued > policy.threshold_s * US:
+        counts.waiting_late += 1
+    return False
+
+
+def counted_abandons(q: QueueCounts, policy: ServiceLevelPolicy) -> int:
+    """Abandons that count as offered (short ones out when the policy says so)."""
+    return q.abandoned - (q.abandoned_short if policy.exclude_short_abandons else 0)
+
+
+def service_level_from(q: QueueCounts, policy: ServiceLevelPolicy) -> tuple[int, int]:
+    """(answered within the threshold, offered): offered is answered, counted abandons, and
+    contacts still waiting past the threshold."""
+    return q.answered_in_time, q.answered + counted_abandons(q, policy) + q.waiting_late
+
+
+def abandonment_from(q: QueueCounts, policy: ServiceLevelPolicy) -> tuple[int, int]:
+    """(counted abandons, answered + counted abandons): those still waiting are not decided."""
+    gone = counted_abandons(q, policy)
+    return gone, q.answered + gone
+
+
+def totals_of(
+    contacts: Iterable[Contact], policy: ServiceLevelPolicy | None = None,
+    now: datetime | None = None,
+) -> tuple[KpiTotals, QueueCounts]:  # fmt: skip
+    totals, counts = KpiTotals(), QueueCounts()
+    for c in contacts:
+        totals.add(c, counts, policy, now)
+    return totals, counts
 
 
 def service_level_counts(
     contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
 ) -> tuple[int, int]:
     """(answered within the threshold, offered) under one client's policy."""
-    in_time = offered = 0
-    for c in contacts:
-        if not _counts_as_offered(c, policy, now):
-            continue
-        offered += 1
-        if c.accepted_at is not None and c.wait_s(now) <= policy.threshold_s:
-            in_time += 1
-    return in_time, offered
+    return service_level_from(totals_of(contacts, policy, now)[1], policy)
 
 
 def service_level(
@@ -113,6 +270,12 @@ def service_level(
     return in_time / offered if offered else None
 
 
+def abandonment_counts(
+    contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
+) -> tuple[int, int]:
+    return abandonment_from(totals_of(contacts, policy, now)[1], policy)
+
+
 def abandonment_rate(
     contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
 ) -> float | None:
@@ -121,47 +284,32 @@ def abandonment_rate(
     return abandoned / offered if offered else None
 
 
-def abandonment_counts(
-    contacts: Iterable[Contact], policy: ServiceLevelPolicy, now: datetime
-) -> tuple[int, int]:
-    abandoned = offered = 0
-    for c in contacts:
-        if c.status in WAITING:
-            continue
-        if not _counts_as_offered(c, policy, now):
-            continue
-        offered += 1
-        abandoned += c.status == ABANDONED
-    return abandoned, offered
-
-
 def asa(contacts: Iterable[Contact]) -> float | None:
     """Average speed of answer over answered contacts, in seconds."""
-    waits = [
-        (c.accepted_at - c.queued_at).total_seconds() for c in contacts if c.accepted_at is not None
-    ]
-    return sum(waits) / len(waits) if waits else None
+    return totals_of(contacts)[0].asa_s
 
 
 def handled_by_channel(contacts: Iterable[Contact]) -> dict[str, int]:
-    return dict(Counter(c.channel for c in contacts if c.handled))
+    return dict(totals_of(contacts)[0].handled)
 
 
 def aht(contacts: Iterable[Contact]) -> float | None:
     """Mean of talk + hold + wrap-up over handled contacts."""
-    times = [c.handle_s() for c in contacts if c.handled]
-    return sum(times) / len(times) if times else None
+    return totals_of(contacts)[0].aht_s
 
 
 def average_wrapup(contacts: Iterable[Contact]) -> float | None:
-    times = [c.wrapup_s() for c in contacts if c.handled]
-    return sum(times) / len(times) if times else None
+    return totals_of(contacts)[0].wrapup_mean_s
 
 
 def transfer_rate(contacts: Iterable[Contact]) -> float | None:
     """Transferred / answered."""
-    answered = [c for c in contacts if c.accepted_at is not None]
-    return sum(c.transferred for c in answered) / len(answered) if answered else None
+    return totals_of(contacts)[0].transfer_rate
+
+
+def script_adherence(contacts: Iterable[Contact]) -> float | None:
+    """Mean share of the mandatory checkpoints confirmed, over handled contacts with a script."""
+    return totals_of(contacts)[0].adherence
 
 
 def share(flags: Iterable[bool]) -> float | None:
@@ -171,17 +319,21 @@ def share(flags: Iterable[bool]) -> float | None:
 
 def busy_seconds(intervals: Iterable[tuple[datetime, datetime]]) -> float:
     """Length of the union of intervals (concurrent chats count once)."""
+    return busy_span((micros(a) / US, micros(b) / US) for a, b in intervals)
+
+
+def busy_span(intervals: Iterable[tuple[float, float]]) -> float:
+    """:func:`busy_seconds` over (start, end) in seconds: each interval, in start order,
+    adds the part of it past the latest end seen so far."""
     total = 0.0
-    current: tuple[datetime, datetime] | None = None
+    reach: float | None = None
     for start, end in sorted(intervals):
-        if current is None or start > current[1]:
-            if current is not None:
-                total += (current[1] - current[0]).total_seconds()
-            current = (start, end)
-        elif end > current[1]:
-            current = (current[0], end)
-    if current is not None:
-        total += (current[1] - current[0]).total_seconds()
+        if reach is None or start >= reach:
+            total += end - start
+            reach = end
+        elif end > reach:
+            total += end - reach
+            reach = end
     return total
 
 
@@ -233,76 +385,3 @@ def mood_trend(moods: Sequence[str | None], window: int = 5, tolerance: float = 
     else:
         label = "steady"
     return MoodTrend(label, r, p)
-
-
-def script_adherence(contacts: Iterable[Contact]) -> float | None:
-    values = [c.adherence for c in contacts if c.adherence is not None]
-    return sum(values) / len(values) if values else None
-
-
-@dataclass(slots=True)
-class KpiTotals:
-    """Running sums over handled contacts, kept per scope and period and updated one contact
-    at a time (incremental); :meth:`merge` combines scopes (operators into a squad)."""
-
-    handled: Counter[str] = field(default_factory=Counter)
-    handle_s: float = 0.0
-    wrapup_s: float = 0.0
-    transferred: int = 0
-    answered: int = 0
-    wait_s: float = 0.0
-    adherence_sum: float = 0.0
-    adherence_n: int = 0
-
-    def add(self, c: Contact) -> None:
-        answer = c._answer_s
-        if answer is None:
-            return
-        self.answered += 1
-        self.wait_s += answer
-        if c.transferred:
-            self.transferred += 1
-        if not c.handled:
-            return
-        self.handled[c.channel] += 1
-        self.handle_s += c._talk + c._wrap
-        self.wrapup_s += c._wrap
-        if c.adherence is not None:
-            self.adherence_sum += c.adherence
-            self.adherence_n += 1
-
-    def merge(self, other: KpiTotals) -> None:
-        self.handled.update(other.handled)
-        self.handle_s += other.handle_s
-        self.wrapup_s += other.wrapup_s
-        self.transferred += other.transferred
-        self.answered += other.answered
-        self.wait_s += other.wait_s
-        self.adherence_sum += other.adherence_sum
-        self.adherence_n += other.adherence_n
-
-    @property
-    def handled_total(self) -> int:
-        return sum(self.handled.values())
-
-    @property
-    def aht_s(self) -> float | None:
-        n = self.handled_total
-        return self.handle_s / n if n else None
-
-    @property
-    def wrapup_mean_s(self) -> float | None:
-        n = self.handled_total
-        return self.wrapup_s / n if n else None
-
-    @property
-    def asa_s(self) -> float | None:
-        return self.wait_s / self.answered if self.answered else None
-
-    @property
-    def transfer_rate(self) -> float | None:
-        return self.transferred / self.answered if self.answered else None
-
-    @property
-    def adherence(self) -> float | None:
-        return self.adherence_sum / self.adherence_n if self.adherence_n else None

@@ -15,8 +15,16 @@ from datetime import datetime, timedelta
 from typing import Any
 
 ACTION_KINDS = frozenset(
-    {"script", "article", "callback", "escalate", "repayment_plan", "offer", "case_update",
-     "acknowledge"}
+    {
+        "script",
+        "article",
+        "callback",
+        "escalate",
+        "repayment_plan",
+        "offer",
+        "case_update",
+        "acknowledge",
+    }
 )
 
 
@@ -106,7 +114,8 @@ Condition = Callable[[NbaContext, Any, ArticleFinder], Found]
 
 def _invoice_due_within_days(ctx: NbaContext, days: Any, _f: ArticleFinder) -> Found:
     soon = [
-        i for i in ctx.invoices
+        i
+        for i in ctx.invoices
         if i.status == "open" and ctx.now <= i.due_at <= ctx.now + timedelta(days=int(days))
     ]
     if not soon:

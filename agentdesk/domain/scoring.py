@@ -8,6 +8,7 @@ says so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -150,3 +151,73 @@ def badges(values: Mapping[str, float | None]) -> list[str]:
         for code, name, threshold in BADGES
         if (v := values.get(name)) is not None and v >= threshold
     ]
+
+
+QUALITY_PARTS = ("csat", "nps", "qa", "fcr", "adherence")
+QUANTITY_PARTS = ("volume", "schedule_adherence")
+
+
+class WeightsError(ValueError):
+    """Weights that cannot make a score (says which field and why)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _percent_parts(field: str, parts: Mapping[str, float], names: Sequence[str]) -> None:
+    unknown = sorted(set(parts) - set(names))
+    if unknown:
+        raise WeightsError(field, f"unknown components {unknown}; known: {list(names)}")
+    if not all(math.isfinite(v) for v in parts.values()):
+        raise WeightsError(field, "component weights must be numbers")
+    if any(v < 0 for v in parts.values()):
+        raise WeightsError(field, "component weights cannot be negative")
+    if parts and abs(sum(parts.values()) - 100.0) > 1e-6:
+        raise WeightsError(field, f"component weights must sum to 100, not {sum(parts.values()):g}")
+
+
+def weights_from_percent(
+    quality: float,
+    quantity: float,
+    quality_parts: Mapping[str, float] | None = None,
+    quantity_parts: Mapping[str, float] | None = None,
+) -> ScoreWeights:
+    """Weights as a person sets them, in percent: ``quality + quantity`` = 100, and each
+    group's components (when given) sum to 100; missing components get no weight."""
+    if not (math.isfinite(quality) and math.isfinite(quantity)):
+        raise WeightsError("quality", "group weights must be numbers")
+    if quality < 0 or quantity < 0:
+        raise WeightsError("quality", "group weights cannot be negative")
+    if abs(quality + quantity - 100.0) > 1e-6:
+        raise WeightsError("quality", f"quality + quantity must be 100, not {quality + quantity:g}")
+    _percent_parts("quality_parts", quality_parts or {}, QUALITY_PARTS)
+    _percent_parts("quantity_parts", quantity_parts or {}, QUANTITY_PARTS)
+    defaults = ScoreWeights()
+
+    def share(parts: Mapping[str, float] | None, names: Sequence[str],
+              default: Mapping[str, float]) -> dict[str, float]:  # fmt: skip
+        if not parts:
+            return dict(default)
+        return {n: parts.get(n, 0.0) / 100.0 for n in names}
+
+    return ScoreWeights(
+        quality=quality / 100.0,
+        quantity=quantity / 100.0,
+        quality_parts=share(quality_parts, QUALITY_PARTS, defaults.quality_parts),
+        quantity_parts=share(quantity_parts, QUANTITY_PARTS, defaults.quantity_parts),
+    )
+
+
+def season_winner(squads: Mapping[str, Sequence[float]]) -> str | None:
+    """The squad with the best mean of its members' scores; on a tie, the larger total, then
+    the squad id (so the result never depends on order). None without squads."""
+    scored = {k: v for k, v in squads.items() if v}
+    if not scored:
+        return None
+    return min(scored, key=lambda k: (-sum(scored[k]) / len(scored[k]), -sum(scored[k]), k))
+
+
+#: Badges given when a season ends.
+WINNING_SQUAD = "winning_squad"
+SEASON_CHAMPION = "season_champion"

@@ -233,7 +233,7 @@ def _parse_node(node_id: str, raw: Any, problems: list[str]) -> Node | None:
             raw_branches = raw_branches if isinstance(raw_branches, list) else []
         for b in raw_branches:
             if isinstance(b, Mapping) and isinstance(b.get("answer"), bool):
-                problems.append(f"question {node_id!r}: quote yes/no answers (\"yes\")")
+                problems.append(f'question {node_id!r}: quote yes/no answers ("yes")')
                 continue
             if not isinstance(b, Mapping) or not b.get("answer") or not b.get("next"):
                 problems.append(f"question {node_id!r} has a branch without answer or next")

@@ -30,7 +30,10 @@ class SeasonView(ResponseModel):
     name: str
     starts_at: UtcDateTime
     ends_at: UtcDateTime
+    #: quality, quantity (fractions summing to 1) and volume_target
     weights: dict[str, float]
+    #: each component's weight inside its group (fractions; each group sums to 1)
+    parts: dict[str, float] = Field(default_factory=dict)
     winner_team_id: str | None = None
 
 
@@ -68,6 +71,31 @@ class CompetitionMe(ResponseModel):
     squad: SquadEntry | None
     squads: int
     individuals: int
+    #: the winning squad, once the season has ended
+    winner: SquadEntry | None = None
+
+
+class WeightsRequest(WireModel):
+    """Score weights in percent: ``quality + quantity`` = 100; each group's components, when
+    given, sum to 100 (csat, nps, qa, fcr, adherence; volume, schedule_adherence)."""
+
+    quality: float = Field(ge=0, le=100)
+    quantity: float = Field(ge=0, le=100)
+    quality_parts: dict[str, float] | None = None
+    quantity_parts: dict[str, float] | None = None
+    #: contacts an operator is expected to handle in the whole season
+    volume_target: int | None = Field(default=None, gt=0, le=1_000_000)
+
+
+class SeasonRequest(WireModel):
+    name: str = Field(min_length=1, max_length=120)
+    starts_at: UtcDateTime
+    ends_at: UtcDateTime
+    weights: WeightsRequest | None = None
+
+
+class SeasonList(ResponseModel):
+    items: list[SeasonView]
 
 
 class PenaltyRequest(WireModel):
@@ -78,9 +106,15 @@ class PenaltyRequest(WireModel):
 
 
 class ScoreUpdatedData(ResponseModel):
+    """An operator's season score or rank moved (to them and their squad's team leaders)."""
+
     season_id: str
     score: float
     rank: int
+    agent_id: str | None = None
+    name: str | None = None
+    #: the whole entry: every line and penalty behind the score
+    entry: IndividualEntry | None = None
 
 
 class Review(ResponseModel):

@@ -296,8 +296,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/day_facts.py" line="57" />
-        <source>Season score: 70% quality, 30% quantity</source>
-        <translation>Season score: 70% quality, 30% quantity</translation>
+        <source>Season score: 70% quality, 30% quantity. Click to see every point.</source>
+        <translation>Season score: 70% quality, 30% quantity. Click to see every point.</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/day_facts.py" line="75" />
@@ -385,6 +385,114 @@
         <location filename="../../agentdesk/gui/people/board_model.py" line="40" />
         <source>FCR</source>
         <translation>FCR</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBreakdown</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Your season score</source>
+        <translation>Your season score</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Points = value × weight × 1000. A component without data yet gives its weight to the others in its group. Penalties are entered by QA or your team leader, always with a reason.</source>
+        <translation>Points = value × weight × 1000. A component without data yet gives its weight to the others in its group. Penalties are entered by QA or your team leader, always with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Customer satisfaction (CSAT)</source>
+        <translation>Customer satisfaction (CSAT)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>NPS after your contacts</source>
+        <translation>NPS after your contacts</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quality reviews</source>
+        <translation>Quality reviews</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Script adherence (checkpoints confirmed)</source>
+        <translation>Script adherence (checkpoints confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Handled volume against the target</source>
+        <translation>Handled volume against the target</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Schedule adherence</source>
+        <translation>Schedule adherence</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>No season standing yet</source>
+        <translation>No season standing yet</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>%1 points · rank #%2</source>
+        <translation>%1 points · rank #%2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Penalties</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Score</source>
+        <translation>Score</translation>
     </message>
 </context>
 </TS>

@@ -296,8 +296,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/day_facts.py" line="57" />
-        <source>Season score: 70% quality, 30% quantity</source>
-        <translation>Punteggio di stagione: 70% qualità, 30% quantità</translation>
+        <source>Season score: 70% quality, 30% quantity. Click to see every point.</source>
+        <translation>Punteggio di stagione: 70% qualità, 30% quantità. Fai clic per vedere ogni punto.</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/day_facts.py" line="75" />
@@ -385,6 +385,114 @@
         <location filename="../../agentdesk/gui/people/board_model.py" line="40" />
         <source>FCR</source>
         <translation>FCR</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBreakdown</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Your season score</source>
+        <translation>Il tuo punteggio di stagione</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Points</source>
+        <translation>Punti</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Points = value × weight × 1000. A component without data yet gives its weight to the others in its group. Penalties are entered by QA or your team leader, always with a reason.</source>
+        <translation>Punti = valore × peso × 1000. Una componente ancora senza dati cede il suo peso alle altre del suo gruppo. Le penalità le inserisce il QA o il tuo team leader, sempre con un motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Customer satisfaction (CSAT)</source>
+        <translation>Soddisfazione cliente (CSAT)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>NPS after your contacts</source>
+        <translation>NPS dopo i tuoi contatti</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quality reviews</source>
+        <translation>Revisioni di qualità</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>First-contact resolution</source>
+        <translation>Risoluzione al primo contatto</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Script adherence (checkpoints confirmed)</source>
+        <translation>Aderenza allo script (checkpoint confermati)</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Handled volume against the target</source>
+        <translation>Volume gestito rispetto all'obiettivo</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Schedule adherence</source>
+        <translation>Aderenza ai turni</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>No season standing yet</source>
+        <translation>Ancora nessuna posizione in questa stagione</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>%1 points · rank #%2</source>
+        <translation>%1 punti · posizione n. %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quality</source>
+        <translation>Qualità</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>no data</source>
+        <translation>nessun dato</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Penalties</source>
+        <translation>Penalità</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>by %1</source>
+        <translation>da %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/score_breakdown.py" line="1" />
+        <source>Score</source>
+        <translation>Punteggio</translation>
     </message>
 </context>
 </TS>

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from agentdesk.client.people import PeopleClient
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.board_model import TeamBoardModel
+from agentdesk.gui.people.controller import PeopleController
 from agentdesk.gui.people.erlang import ErlangCalculator
 from agentdesk.gui.people.reviews import ReviewQueue
+from agentdesk.gui.people.score_breakdown import ScoreBreakdown
 from agentdesk.gui.shell.myday import MyDayBar, MyDayModel
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentStateView, Role
-from agentdesk.protocol.competition import Graduation, Review, TraineeView
+from agentdesk.protocol.competition import (
+    CompetitionMe,
+    Graduation,
+    IndividualEntry,
+    PenaltyView,
+    Review,
+    ScoreLineView,
+    ScoreUpdatedData,
+    SeasonView,
+    TraineeView,
+)
 from agentdesk.protocol.events import QueueStat
 from agentdesk.protocol.interactions import Direction, Message
 from agentdesk.protocol.people import (
@@ -29,6 +44,7 @@ from agentdesk.protocol.people import (
     SurveyType,
 )
 from agentdesk.protocol.teams import TeamLive, TeamMemberLive
+from tests.gui import fakes
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 
@@ -153,3 +169,93 @@ def test_review_queue_scores_and_releases(qtbot: QtBot) -> None:
     with qtbot.waitSignal(queue.decided) as kept:
         queue.keep.click()
     assert kept.args[3] is False
+
+
+def standing(score: float = 612.0, rank: int = 3, penalty: bool = True) -> CompetitionMe:
+    lines = [
+        ScoreLineView(group="quality", name="csat", value=0.9, weight=0.14, points=126.0),
+        ScoreLineView(group="quality", name="nps", value=None, weight=0.0, points=0.0),
+        ScoreLineView(group="quality", name="qa", value=0.8, weight=0.14 * 4 / 3, points=149.3),
+        ScoreLineView(group="quality", name="fcr", value=0.7, weight=0.14 * 4 / 3, points=130.7),
+        ScoreLineView(group="quality", name="adherence", value=0.5, weight=0.14 * 4 / 3,
+                      points=93.3),
+        ScoreLineView(group="quantity", name="volume", value=0.4, weight=0.15, points=60.0),
+        ScoreLineView(group="quantity", name="schedule_adherence", value=0.9, weight=0.15,
+                      points=135.0),
+    ]  # fmt: skip
+    penalties = [
+        PenaltyView(id="p1", agent_id="a-mario", points=82.3, reason="Privacy notice skipped",
+                    by="a-luca", at=NOW)
+    ] if penalty else []  # fmt: skip
+    season = SeasonView(id="season-1", name="Autunno", starts_at=NOW, ends_at=NOW, weights={})
+    me = IndividualEntry(agent_id="a-mario", name="Mario", team_id="squadra-2", score=score,
+                         rank=rank, badges=[], lines=lines, penalties=penalties)  # fmt: skip
+    return CompetitionMe(season=season, me=me, squad=None, squads=2, individuals=6)
+
+
+def tree_texts(dialog: ScoreBreakdown) -> list[list[str]]:
+    out = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        top = dialog.tree.topLevelItem(i)
+        out.append([top.text(c) for c in range(4)])
+        for j in range(top.childCount()):
+            out.append([top.child(j).text(c) for c in range(4)])
+    return out
+
+
+def test_a_click_on_the_score_shows_every_point(qtbot: QtBot) -> None:
+    model = MyDayModel(Workstation())
+    bar = MyDayBar(model)
+    qtbot.addWidget(bar)
+    bar.show()
+    model.server.apply_report(report(score=612.0, rank=3))
+    model.server.apply_standing(standing())
+    facts = bar.server_facts
+    assert facts.score.value.text() == "612 · #3"
+    qtbot.mouseClick(facts.score, Qt.MouseButton.LeftButton)
+    dialog = facts.breakdown
+    assert dialog is not None and dialog.isVisible()
+    rows = tree_texts(dialog)
+    quality = next(r for r in rows if r[0] == "Quality")
+    assert quality[3] == "499.3"  # 126 + 149.3 + 130.7 + 93.3
+    adherence = next(r for r in rows if r[0].startswith("Script adherence"))
+    assert adherence[1:] == ["50%", "19%", "93.3"]
+    assert next(r for r in rows if r[0].startswith("NPS"))[1] == "no data"
+    penalty = next(r for r in rows if r[0] == "Privacy notice skipped")
+    assert penalty[3] == "−82.3" and "a-luca" in penalty[2]
+    assert rows[-1] == ["Score", "", "", "612.0"]
+    # score.updated from the stream: the bar and the open breakdown follow at once
+    controller = PeopleController(cast(PeopleClient, None), model.server, None, None)
+    controller.profile = fakes.profile()
+    moved = standing(score=700.0, rank=1, penalty=False).me
+    controller.on_event(
+        "score.updated",
+        ScoreUpdatedData(season_id="season-1", score=700.0, rank=1,
+                         agent_id=controller.profile.id, entry=moved),
+    )  # fmt: skip
+    assert facts.score.value.text() == "700 · #1"
+    assert tree_texts(dialog)[-1] == ["Score", "", "", "700.0"]
+    assert not any(r[0] == "Penalties" for r in tree_texts(dialog))
+    # another operator's update (a team leader's stream) does not touch this bar
+    controller.on_event(
+        "score.updated",
+        {"season_id": "season-1", "score": 10.0, "rank": 6, "agent_id": "a-someone-else"},
+    )
+    assert facts.score.value.text() == "700 · #1"
+    # keyboard: Enter on the focused score opens it too
+    dialog.hide()
+    facts.score.setFocus()
+    qtbot.keyClick(facts.score, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+
+
+def test_the_breakdown_says_so_without_a_season(qtbot: QtBot) -> None:
+    model = MyDayModel(Workstation())
+    bar = MyDayBar(model)
+    qtbot.addWidget(bar)
+    model.server.apply_report(report(score=None, rank=None))
+    assert bar.server_facts.score.value.text() == "–"
+    bar.server_facts.show_breakdown()
+    dialog = bar.server_facts.breakdown
+    assert dialog is not None and dialog.headline.text() == "No season standing yet"
+    assert dialog.tree.topLevelItemCount() == 0

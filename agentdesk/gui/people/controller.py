@@ -21,7 +21,7 @@ from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.day_facts import ServerDay
 from agentdesk.gui.people.reviews import ReviewQueue
 from agentdesk.protocol.agents import AgentProfile, Role
-from agentdesk.protocol.competition import ReviewDecision, ReviewEventData
+from agentdesk.protocol.competition import ReviewDecision, ReviewEventData, ScoreUpdatedData
 from agentdesk.protocol.people import AgentMessageData, KpiUpdatedData
 from agentdesk.protocol.teams import TeamLive
 
@@ -59,6 +59,7 @@ class PeopleController(QObject):
         assert self.profile is not None
         if self.profile.role in (Role.OPERATOR, Role.TRAINEE):
             self.day.apply_report(await self.client.my_kpis())
+            await self._load_standing()
         if self.board is not None and self.profile.team_id and self.profile.role in SUPERVISORS:
             self.board.apply(
                 await self.client.team_live(self.profile.team_id), trainees_only=self._tutor
@@ -69,6 +70,13 @@ class PeopleController(QObject):
             self.reviews.set_reviews(await self.client.reviews())
             self.reviews.set_trainees(await self.client.trainees())
 
+    async def _load_standing(self) -> None:
+        """The season standing behind the score (none without a season: not an error)."""
+        try:
+            self.day.apply_standing(await self.client.competition_me())
+        except EXPECTED as exc:
+            log.info("no season standing: %s", describe_error(exc))
+
     @property
     def _tutor(self) -> bool:
         return self.profile is not None and self.profile.role is Role.TUTOR
@@ -78,6 +86,14 @@ class PeopleController(QObject):
         try:
             if type_ == "kpi.updated" and isinstance(data, KpiUpdatedData):
                 self.day.apply_report(data.report)
+            elif type_ == "score.updated":
+                update = (
+                    data
+                    if isinstance(data, ScoreUpdatedData)
+                    else ScoreUpdatedData.model_validate(data)
+                )
+                if self.profile is not None and update.agent_id in (None, self.profile.id):
+                    self.day.apply_score(update)
             elif type_ == "team.live" and self.board is not None:
                 live = data if isinstance(data, TeamLive) else TeamLive.model_validate(data)
                 self.board.apply(live, trainees_only=self._tutor)

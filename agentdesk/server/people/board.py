@@ -2,7 +2,8 @@
 
 The job looks at the floor every :data:`TICK_S` and pushes ``team.live`` to the squad's team
 leader and tutors when anything on their board changed (states, loads, queues, alerts), and
-``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered).
+``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered),
+and lets :class:`ScoreWatch` push ``score.updated``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow, Team
 from agentdesk.server.errors import NotFound
 from agentdesk.server.people.periods import window_for
 from agentdesk.server.people.reports import Selection, build_report
+from agentdesk.server.people.score_watch import ScoreWatch
 from agentdesk.server.people.window import Window
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.views import state_view
@@ -142,6 +144,7 @@ class BoardJob:
         self._boards: dict[str, str] = {}
         self._alert_since: dict[str, dict[str, datetime]] = {}
         self._days: dict[str, tuple[int, int]] = {}
+        self.scores = ScoreWatch(ctx)
 
     async def run(self) -> None:
         while True:
@@ -198,6 +201,10 @@ class BoardJob:
                     if agent_id is not None
                 )
             )
+        try:
+            await self.scores.check(now, (sum(closed.values()), sum(surveys.values())))
+        except Exception:
+            log.exception("score update failed")
         # an operator's day is pushed when it changes after we first saw it
         changed_days = [
             a for a in online if a in self._days and self._days[a] != (closed[a], surveys[a])

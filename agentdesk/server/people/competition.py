@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain import kpis, scoring
-from agentdesk.domain.kpis import Contact
+from agentdesk.domain import scoring
+from agentdesk.domain.kpis import KpiTotals
 from agentdesk.domain.scoring import Penalty, ScoreWeights
 from agentdesk.domain.surveys import Answer, SurveyType, satisfied_share, summarize
 from agentdesk.protocol.competition import (
@@ -21,7 +21,6 @@ from agentdesk.protocol.competition import (
 )
 from agentdesk.server.db.models import TeamRow
 from agentdesk.server.db.people_models import PenaltyRow, ReviewRow, SeasonRow
-from agentdesk.server.people.reports import fcr_flags
 from agentdesk.server.people.window import NOT_READY_BUDGET_S, Window
 
 HANDLERS = ("operator", "trainee")
@@ -42,26 +41,36 @@ async def season_at(session: AsyncSession, now: datetime) -> SeasonRow | None:
     return rows[0] if rows else None
 
 
+def weights_of(row: SeasonRow) -> ScoreWeights:
+    """The season's weights: ``quality``/``quantity`` and, when set, ``parts`` (each
+    component's share of its group); the defaults (70/30, equal parts) otherwise."""
+    parts = row.weights.get("parts") or {}
+    defaults = ScoreWeights()
+    quality_parts = {n: float(parts.get(n, 0.0)) for n in scoring.QUALITY_PARTS}
+    quantity_parts = {n: float(parts.get(n, 0.0)) for n in scoring.QUANTITY_PARTS}
+    return ScoreWeights(
+        quality=float(row.weights.get("quality", 0.7)),
+        quantity=float(row.weights.get("quantity", 0.3)),
+        quality_parts=quality_parts if any(quality_parts.values()) else defaults.quality_parts,
+        quantity_parts=quantity_parts if any(quantity_parts.values()) else defaults.quantity_parts,
+    )
+
+
 def season_view(row: SeasonRow) -> SeasonView:
+    w = weights_of(row)
     return SeasonView(
         id=row.id,
         name=row.name,
         starts_at=row.starts_at,
         ends_at=row.ends_at,
-        weights={k: float(v) for k, v in row.weights.items()},
+        weights={k: float(v) for k, v in row.weights.items() if isinstance(v, int | float)},
+        parts={**w.quality_parts, **w.quantity_parts},
         winner_team_id=row.winner_team_id,
     )
 
 
-def weights_of(row: SeasonRow) -> ScoreWeights:
-    return ScoreWeights(
-        quality=float(row.weights.get("quality", 0.7)),
-        quantity=float(row.weights.get("quantity", 0.3)),
-    )
-
-
 def component_values(
-    w: Window, agent_id: str, contacts: list[Contact], reviews: list[int], *, elapsed: float,
+    w: Window, agent_id: str, totals: KpiTotals, reviews: list[int], *, elapsed: float,
     volume_target: float,
 ) -> dict[str, float | None]:  # fmt: skip
     facts = [f for f in w.surveys if f.agent_id == agent_id]
@@ -70,7 +79,7 @@ def component_values(
         SurveyType.NPS_TRANSACTIONAL,
         [Answer(f.type, f.score) for f in facts if f.type is SurveyType.NPS_TRANSACTIONAL],
     ).nps
-    handled = sum(1 for c in contacts if c.handled)
+    handled = totals.handled_total
     logged = not_ready = 0.0
     for state, start, end in w.states.get(agent_id, ()):
         seconds = (end - start).total_seconds()
@@ -84,8 +93,8 @@ def component_values(
         "csat": csat,
         "nps": None if nps is None else scoring.nps_to_unit(nps),
         "qa": (sum(reviews) / len(reviews) - 1) / 4 if reviews else None,
-        "fcr": kpis.share(fcr_flags(w, contacts)),
-        "adherence": kpis.script_adherence(contacts),
+        "fcr": totals.fcr,
+        "adherence": totals.adherence,
         "volume": scoring.volume_to_unit(handled, max(1, round(volume_target * elapsed))),
         "schedule_adherence": 1.0 - overrun / logged if logged > 0 else None,
     }
@@ -98,10 +107,7 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
         1.0, max(0.01, (min(w.now, season.ends_at) - season.starts_at).total_seconds() / total_s)
     )
     volume_target = float(season.weights.get("volume_target", DEFAULT_VOLUME_TARGET))
-    by_agent: dict[str, list[Contact]] = {}
-    for c in w.contacts:
-        if c.agent_id is not None:
-            by_agent.setdefault(c.agent_id, []).append(c)
+    by_agent = w.per_agent()
     penalties: dict[str, list[PenaltyRow]] = {}
     for p in await session.scalars(select(PenaltyRow).where(PenaltyRow.season_id == season.id)):
         penalties.setdefault(p.agent_id, []).append(p)
@@ -118,7 +124,7 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
     for agent in w.agents.values():
         if agent.role not in HANDLERS or not agent.enabled:
             continue
-        mine = by_agent.get(agent.id, [])
+        mine = by_agent.get(agent.id) or KpiTotals()
         values = component_values(
             w,
             agent.id,
@@ -164,10 +170,20 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
             )
             for tid, total in squad_totals.items()
         ),
-        key=lambda s: (s.rank, s.name),
+        key=lambda s: (s.rank, -sum(squad_scores[s.team_id]), s.name),
     )  # fmt: skip
+    ended = w.now >= season.ends_at
     winner = season.winner_team_id
-    if winner is None and w.now >= season.ends_at and squads:
-        winner = squads[0].team_id
+    if winner is None and ended:
+        winner = scoring.season_winner(squad_scores)
+    if ended:
+        entries = [season_badges(e, winner, e.rank == 1) for e in entries]
     view = season_view(season).model_copy(update={"winner_team_id": winner})
     return Leaderboard(season=view, squads=squads, individuals=entries, winner_team_id=winner)
+
+
+def season_badges(entry: IndividualEntry, winner: str | None, champion: bool) -> IndividualEntry:
+    """The badges a finished season gives: the winning squad's members, the top operator."""
+    extra = [scoring.WINNING_SQUAD] if winner is not None and entry.team_id == winner else []
+    extra += [scoring.SEASON_CHAMPION] if champion else []
+    return entry.model_copy(update={"badges": [*entry.badges, *extra]}) if extra else entry

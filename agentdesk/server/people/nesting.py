@@ -22,6 +22,7 @@ from agentdesk.protocol.competition import (
 )
 from agentdesk.protocol.events import EventType
 from agentdesk.server.context import UnitOfWork
+from agentdesk.server.db.assist_models import ScriptProgressRow
 from agentdesk.server.db.models import AgentRow, InteractionRow, MessageRow
 from agentdesk.server.db.people_models import NestingRow, ReviewRow
 from agentdesk.server.errors import Conflict, Forbidden, NotFound
@@ -47,6 +48,8 @@ async def review_view(session: AsyncSession, row: ReviewRow) -> Review:
         .where(MessageRow.interaction_id == row.interaction_id)
         .order_by(MessageRow.pk)
     )
+    # what the script player stored: the share of mandatory checkpoints confirmed
+    progress = await session.get(ScriptProgressRow, row.interaction_id)
     recording = (
         f"/api/v1/interactions/{interaction.id}/recording"
         if interaction.channel == "voice"
@@ -64,7 +67,7 @@ async def review_view(session: AsyncSession, row: ReviewRow) -> Review:
         transcript=[message_view(m) for m in messages],
         recording_url=recording,
         mood=interaction.mood,
-        script_adherence=None,
+        script_adherence=progress.adherence if progress is not None else None,
         score=row.score,
         feedback=row.feedback,
         released=row.released,

@@ -1,7 +1,9 @@
-"""One load of everything the KPI formulas need for a time window (one query per kind).
+"""One load of everything the KPI formulas need for a time window.
 
-Reports for many scopes (each operator, each squad) are then computed from the same window
-in memory, so a board or a leaderboard costs one pass over the database, not one per person.
+The database sums the window's contacts per (operator, queue, channel) (see
+:mod:`agentdesk.server.people.aggregates`); reports for many scopes (each operator, each squad,
+a client, a queue) then add up those cells in memory, so a board or a leaderboard costs one
+pass over the database, not one per person, and no contact becomes a Python object.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain.fcr import REPEAT_WINDOW, Touch
-from agentdesk.domain.kpis import Contact, ServiceLevelPolicy
+from agentdesk.domain.kpis import KpiTotals, ServiceLevelPolicy
 from agentdesk.domain.surveys import SurveyType
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow, SurveyRow
 from agentdesk.server.db.people_models import ClientPolicyRow, StateLogRow
+from agentdesk.server.people.aggregates import Cell, load_pass
 
 #: Disposition of collection contacts (NPS after collection is reported on its own too).
 COLLECTION_TOPICS = frozenset({"pagamento"})
@@ -35,6 +37,7 @@ class SurveyFact:
     agent_id: str | None
     collection: bool
     interaction_id: str | None
+    queue_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,44 +52,38 @@ class Window:
     since: datetime
     until: datetime
     now: datetime
-    contacts: list[Contact] = field(default_factory=list)
-    #: every contact of the window plus the FCR look-ahead, for the repeat rule
-    touches: list[Touch] = field(default_factory=list)
+    #: the window's contacts summed per (operator or None, queue, channel)
+    cells: list[Cell] = field(default_factory=list)
+    #: operator -> seconds handling contacts (concurrent chats counted once)
+    busy_s: dict[str, float] = field(default_factory=dict)
+    #: operator / queue -> their last moods [(time, mood)], oldest first
+    moods_by_agent: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    moods_by_queue: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     surveys: list[SurveyFact] = field(default_factory=list)
     #: agent id -> [(state, start, end)] clipped to the window
     states: dict[str, list[tuple[str, datetime, datetime]]] = field(default_factory=dict)
     queues: dict[str, QueueRow] = field(default_factory=dict)
     agents: dict[str, AgentRow] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
-    client_of: dict[str, str] = field(default_factory=dict)  # contact id -> client id
 
-    _touch_times: dict[str, list[datetime]] | None = None
-    _touch_topics: dict[str, list[str | None]] | None = None
-    _by_queue: dict[str, list[Contact]] | None = None
-    _fcr: dict[str, bool] = field(default_factory=dict)
+    _per_agent: dict[str, KpiTotals] | None = None
 
-    def by_queue(self) -> dict[str, list[Contact]]:
-        """Contacts by queue (built once per window)."""
-        if self._by_queue is None:
-            index: dict[str, list[Contact]] = {}
-            for c in self.contacts:
-                index.setdefault(c.queue_id, []).append(c)
-            self._by_queue = index
-        return self._by_queue
-
-    def touch_arrays(self) -> tuple[dict[str, list[datetime]], dict[str, list[str | None]]]:
-        """For each customer, the times and topics of their touches in time order."""
-        if self._touch_times is None or self._touch_topics is None:
-            times: dict[str, list[datetime]] = {}
-            topics: dict[str, list[str | None]] = {}
-            for t in sorted(self.touches, key=lambda t: (t.customer_id, t.at)):
-                times.setdefault(t.customer_id, []).append(t.at)
-                topics.setdefault(t.customer_id, []).append(t.topic)
-            self._touch_times, self._touch_topics = times, topics
-        return self._touch_times, self._touch_topics
+    def per_agent(self) -> dict[str, KpiTotals]:
+        """Each operator's totals over all their queues (built once per window)."""
+        if self._per_agent is None:
+            out: dict[str, KpiTotals] = {}
+            for cell in self.cells:
+                if cell.agent_id is not None:
+                    out.setdefault(cell.agent_id, KpiTotals()).merge(cell.totals)
+            self._per_agent = out
+        return self._per_agent
 
     def policy(self, client_id: str) -> Policy:
         return self.policies.get(client_id, Policy(ServiceLevelPolicy(), 0.8, DEFAULT_AHT_TARGET_S))
+
+    def queue_policy(self, queue_id: str) -> Policy:
+        queue = self.queues.get(queue_id)
+        return self.policy(queue.client_id if queue is not None else "")
 
 
 async def load_window(
@@ -105,34 +102,23 @@ async def load_window(
         w.policies[client_id] = Policy(
             ServiceLevelPolicy(threshold_s=threshold_s), 0.8, DEFAULT_AHT_TARGET_S
         )
+    sl = {q: w.queue_policy(q).sl for q in w.queues}
+    one = await load_pass(session, since, until, now, sl)
+    w.cells, w.busy_s = one.cells, one.busy_s
+    w.moods_by_agent, w.moods_by_queue = one.moods_by_agent, one.moods_by_queue
+    w.surveys = await load_surveys(session, since, until)
+    await _load_states(session, w)
+    return w
+
+
+async def load_surveys(session: AsyncSession, since: datetime, until: datetime) -> list[SurveyFact]:
+    """The survey answers given in ``[since, until)``, with their contact's operator and queue."""
     ir = InteractionRow
-    rows = await session.execute(
-        select(
-            ir.id, ir.channel, ir.queue_id, ir.status, ir.queued_at, ir.accepted_at, ir.ended_at,
-            ir.wrapup_at, ir.customer_id, ir.agent_id, ir.disposition, ir.end_reason, ir.mood,
-            ir.client_id, ir.created_at,
-        ).where(ir.queued_at >= since, ir.queued_at < until + REPEAT_WINDOW)
-    )  # fmt: skip
-    topics: dict[str, str | None] = {}
-    for r in rows:
-        if r.customer_id is not None and r.status != "abandoned":
-            w.touches.append(Touch(r.customer_id, r.created_at, r.disposition))
-        if r.queued_at >= until:
-            continue
-        topics[r.id] = r.disposition
-        w.client_of[r.id] = r.client_id
-        w.contacts.append(
-            Contact(
-                id=r.id, channel=r.channel, queue_id=r.queue_id, status=r.status,
-                queued_at=r.queued_at, accepted_at=r.accepted_at, ended_at=r.ended_at,
-                wrapup_at=r.wrapup_at, customer_id=r.customer_id, agent_id=r.agent_id,
-                topic=r.disposition, transferred=r.end_reason == "transferred", mood=r.mood,
-            )
-        )  # fmt: skip
+    out = []
     survey_rows = await session.execute(
         select(
             SurveyRow.type, SurveyRow.score, SurveyRow.comment, SurveyRow.customer_id,
-            SurveyRow.interaction_id, ir.agent_id, ir.client_id, ir.disposition,
+            SurveyRow.interaction_id, ir.agent_id, ir.client_id, ir.disposition, ir.queue_id,
         )
         .outerjoin(ir, ir.id == SurveyRow.interaction_id)
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
@@ -142,14 +128,13 @@ async def load_window(
             kind = SurveyType(s.type)
         except ValueError:
             continue
-        w.surveys.append(
+        out.append(
             SurveyFact(
                 kind, s.score, s.comment or "", s.customer_id, s.client_id, s.agent_id,
-                s.disposition in COLLECTION_TOPICS, s.interaction_id,
+                s.disposition in COLLECTION_TOPICS, s.interaction_id, s.queue_id,
             )
         )  # fmt: skip
-    await _load_states(session, w)
-    return w
+    return out
 
 
 async def _load_states(session: AsyncSession, w: Window) -> None:

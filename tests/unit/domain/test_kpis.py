@@ -132,3 +132,30 @@ def test_mood_trend_compares_recent_with_previous_contacts() -> None:
     assert kpis.mood_trend(["neutral"] * 6, window=3).label == "steady"
     assert kpis.mood_trend(["negative"] * 3 + ["positive"] * 3, window=3).label == "improving"
     assert kpis.mood_trend([], window=3).label == "unknown"
+
+
+def test_exactly_the_threshold_is_in_time_and_exactly_the_grace_is_a_short_abandon() -> None:
+    policy = ServiceLevelPolicy(threshold_s=20, abandon_grace_s=5, exclude_short_abandons=True)
+    on_time = handled("t", "chat", wait=20, talk=60, wrap=10)
+    late = handled("l", "chat", wait=20.001, talk=60, wrap=10)
+    # in time: t; offered: t, l (the 5 s abandon is left out)
+    assert kpis.service_level([on_time, late, abandoned("g", 5)], policy, NOW) == 0.5
+    # a 5.001 s abandon counts: offered t, l, and it
+    assert kpis.service_level([on_time, late, abandoned("g", 5.001)], policy, NOW) == (
+        pytest.approx(1 / 3)
+    )
+
+
+def test_fcr_never_counts_a_contact_as_its_own_repeat() -> None:
+    from agentdesk.domain.fcr import resolved_marks
+
+    week = 7 * 86400
+    # the contact was queued at 99 and its own touch created at 100 (a moment later)
+    touches = [("c", 100.0, "bill", 1)]
+    assert resolved_marks(list(touches), [("c", 99.0, "bill", 1)], week) == [True]
+    # another contact with an unknown topic, at 200: the same topic for the rule
+    touches.append(("c", 200.0, None, 2))
+    assert resolved_marks(list(touches), [("c", 99.0, "bill", 1)], week) == [False]
+    # touches more than seven days later are not repeats; other customers never count
+    assert resolved_marks(list(touches), [("c", 100.0 - week - 1, "bill", 3)], week) == [True]
+    assert resolved_marks(list(touches), [("d", 99.0, "bill", 4)], week) == [True]

@@ -132,3 +132,52 @@ def test_alerts_fire_on_each_threshold() -> None:
         ("not_ready_over_budget", "a"),
         ("negative_mood", "b"),
     }
+
+
+def test_script_adherence_is_a_fifth_of_the_quality_share() -> None:
+    values = {"csat": 1.0, "nps": 1.0, "qa": 1.0, "fcr": 1.0, "adherence": 1.0,
+              "volume": 1.0, "schedule_adherence": 1.0}  # fmt: skip
+    half = score({**values, "adherence": 0.5})
+    # adherence weighs 0.7 / 5 = 14% of the score: half of it missing is 0.5 × 140 = 70 points
+    assert score(values).total - half.total == pytest.approx(70.0)
+    line = next(line for line in half.lines if line.name == "adherence")
+    assert line.group == "quality"
+    assert line.weight == pytest.approx(0.14) and line.points == pytest.approx(70.0)
+
+
+def test_weights_set_in_percent_must_add_up() -> None:
+    from agentdesk.domain.scoring import WeightsError, weights_from_percent
+
+    w = weights_from_percent(60, 40, {"csat": 40, "fcr": 30, "adherence": 30}, None)
+    values = {"csat": 1.0, "nps": 1.0, "qa": 1.0, "fcr": 0.5, "adherence": 0.0,
+              "volume": 1.0, "schedule_adherence": 0.5}  # fmt: skip
+    # quality 0.6 × (0.4 × 1 + 0.3 × 0.5 + 0.3 × 0) = 0.33; nps and qa weigh nothing
+    # quantity 0.4 × (0.5 × 1 + 0.5 × 0.5) = 0.30 -> 630 points
+    result = score(values, weights=w)
+    assert result.quality_points == pytest.approx(330.0)
+    assert result.quantity_points == pytest.approx(300.0)
+    assert result.total == pytest.approx(630.0)
+    for bad, field in (
+        ((70, 40, None, None), "quality"),
+        ((-10, 110, None, None), "quality"),
+        ((70, 30, {"csat": 50, "fcr": 40}, None), "quality_parts"),
+        ((70, 30, {"speed": 100}, None), "quality_parts"),
+        ((70, 30, None, {"volume": 120, "schedule_adherence": -20}), "quantity_parts"),
+        ((70, 30, {"csat": float("nan"), "fcr": 100}, None), "quality_parts"),
+        ((float("inf"), 30, None, None), "quality"),
+    ):
+        with pytest.raises(WeightsError) as err:
+            weights_from_percent(*bad)
+        assert err.value.field == field
+
+
+def test_the_winning_squad_has_the_best_mean() -> None:
+    from agentdesk.domain.scoring import season_winner
+
+    # aquile: (700 + 500) / 2 = 600; delfini: (650 + 620 + 560) / 3 = 610 -> delfini,
+    # though aquile has the best operator
+    assert season_winner({"aquile": [700, 500], "delfini": [650, 620, 560]}) == "delfini"
+    # a tie on the mean goes to the larger total (more members scoring), then the id
+    assert season_winner({"a": [600, 600], "b": [600]}) == "a"
+    assert season_winner({"b": [500], "a": [500]}) == "a"
+    assert season_winner({}) is None and season_winner({"empty": []}) is None

@@ -1,20 +1,36 @@
-"""``/competition``: season leaderboards, my score, penalties."""
+"""``/competition``: season leaderboards, my score, penalties, seasons and their weights."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from sqlalchemy import select
 
+from agentdesk.domain.scoring import WeightsError, weights_from_percent
 from agentdesk.protocol.agents import Role
 from agentdesk.protocol.base import utcnow
-from agentdesk.protocol.competition import CompetitionMe, Leaderboard, PenaltyRequest, PenaltyView
+from agentdesk.protocol.competition import (
+    CompetitionMe,
+    Leaderboard,
+    PenaltyRequest,
+    PenaltyView,
+    SeasonList,
+    SeasonRequest,
+    SeasonView,
+    WeightsRequest,
+)
 from agentdesk.server.api.deps import AnyAgent, Ctx, Principal, RoleGuard
 from agentdesk.server.db.models import AgentRow
 from agentdesk.server.db.people_models import PenaltyRow, SeasonRow
-from agentdesk.server.errors import Forbidden, NotFound
+from agentdesk.server.errors import Forbidden, Invalid, NotFound
 from agentdesk.server.ids import new_id
-from agentdesk.server.people.competition import leaderboard, season_at
+from agentdesk.server.people.competition import (
+    DEFAULT_VOLUME_TARGET,
+    leaderboard,
+    season_at,
+    season_view,
+)
 from agentdesk.server.people.window import load_window
 
 router = APIRouter(prefix="/competition", tags=["competition"])
@@ -55,13 +71,70 @@ async def my_competition(principal: AnyAgent, ctx: Ctx) -> CompetitionMe:
     if me is None:
         raise NotFound("you are not in this season's competition")
     squad = next((s for s in board.squads if s.team_id == principal.agent.team_id), None)
+    winner = next((s for s in board.squads if s.team_id == board.winner_team_id), None)
     return CompetitionMe(
         season=board.season,
         me=me,
         squad=squad,
         squads=len(board.squads),
         individuals=len(board.individuals),
+        winner=winner,
     )
+
+
+def stored_weights(body: WeightsRequest, previous: dict[str, object]) -> dict[str, object]:
+    """Checked weights as the season keeps them (fractions); 422 says what is wrong."""
+    try:
+        w = weights_from_percent(
+            body.quality, body.quantity, body.quality_parts, body.quantity_parts
+        )
+    except WeightsError as exc:
+        raise Invalid(str(exc), details={"field": exc.field}) from exc
+    volume = body.volume_target or previous.get("volume_target") or DEFAULT_VOLUME_TARGET
+    return {
+        "quality": w.quality,
+        "quantity": w.quantity,
+        "volume_target": volume,
+        "parts": {**w.quality_parts, **w.quantity_parts},
+    }
+
+
+@router.get("/seasons", response_model=SeasonList)
+async def list_seasons(principal: AnyAgent, ctx: Ctx) -> SeasonList:
+    """Every season, latest first."""
+    async with ctx.db.read() as session:
+        rows = await session.scalars(select(SeasonRow).order_by(SeasonRow.starts_at.desc()))
+        return SeasonList(items=[season_view(r) for r in rows])
+
+
+@router.post("/seasons", response_model=SeasonView, status_code=201)
+async def create_season(body: SeasonRequest, principal: Judge, ctx: Ctx) -> SeasonView:
+    """A new season (team leaders and admins): a name, start and end, optional weights."""
+    if body.ends_at <= body.starts_at:
+        raise Invalid("a season must end after it starts", details={"field": "ends_at"})
+    weights = stored_weights(body.weights or WeightsRequest(quality=70, quantity=30), {})
+    async with ctx.transaction() as uow:
+        row = SeasonRow(
+            id=new_id("season"), name=body.name.strip() or body.name,
+            starts_at=body.starts_at, ends_at=body.ends_at, weights=weights,
+        )  # fmt: skip
+        uow.session.add(row)
+        await uow.session.flush()
+    return season_view(row)
+
+
+@router.put("/seasons/{season_id}/weights", response_model=SeasonView)
+async def set_weights(
+    season_id: str, body: WeightsRequest, principal: Judge, ctx: Ctx
+) -> SeasonView:
+    """Change a season's score weights (team leaders and admins); scores follow at once."""
+    async with ctx.transaction() as uow:
+        row = await uow.session.get(SeasonRow, season_id)
+        if row is None:
+            raise NotFound(f"no season {season_id}")
+        row.weights = stored_weights(body, dict(row.weights))
+        await uow.session.flush()
+        return season_view(row)
 
 
 @router.post("/penalties", response_model=PenaltyView, status_code=201)

@@ -26,7 +26,7 @@ from agentdesk.server.errors import Forbidden, Invalid, NotFound
 from agentdesk.server.people.competition import leaderboard, season_at
 from agentdesk.server.people.periods import bounds, report
 from agentdesk.server.people.reports import Selection
-from agentdesk.server.people.window import SurveyFact, load_window
+from agentdesk.server.people.window import SurveyFact, load_surveys, load_window
 
 router = APIRouter(tags=["kpis"])
 
@@ -187,8 +187,8 @@ async def survey_summary(
     now = utcnow()
     async with ctx.db.read() as session:
         since, until = await bounds(session, period, now)
-        w = await load_window(session, since, until, now, ctx.settings.service_level_threshold_s)
-    facts = [f for f in w.surveys if f.type is type]
+        surveys = await load_surveys(session, since, until)
+    facts = [f for f in surveys if f.type is type]
     if scope == "me":
         facts = [f for f in facts if f.agent_id == principal.id]
     elif scope.startswith("team:"):
