@@ -17,6 +17,7 @@ from agentdesk.server.context import ServerContext, UnitOfWork
 from agentdesk.server.db.voice_models import CallRow
 from agentdesk.server.errors import ApiError
 from agentdesk.server.media.bridge import MediaBridge, MediaError
+from agentdesk.server.media.deferred import DeferredBridge
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,19 @@ def monitor_leg(agent_id: str) -> str:
 
 
 def create_bridge(ctx: ServerContext) -> MediaBridge:
-    """The in-process bridge; a lost leg ends what it was part of (see calls.leg_lost)."""
-    from agentdesk.server.media.aiortc_bridge import AiortcBridge
+    """The in-process bridge, made with the first call; a lost leg ends what it was part of
+    (see calls.leg_lost)."""
     from agentdesk.server.services.calls import leg_lost
+
+    def make() -> MediaBridge:
+        from agentdesk.server.media.aiortc_bridge import AiortcBridge
+
+        return AiortcBridge(on_leg_lost, lost_after_s=ctx.settings.media_lost_after_s)
 
     async def on_leg_lost(call_id: str, leg_id: str, reason: str) -> None:
         await leg_lost(ctx, call_id, leg_id, reason)
 
-    return AiortcBridge(on_leg_lost, lost_after_s=ctx.settings.media_lost_after_s)
+    return DeferredBridge(make)
 
 
 def recordings_dir(ctx: ServerContext) -> Path:
