@@ -1,9 +1,15 @@
-"""The Erlang C staffing calculator: inputs, the server's answer, SL against agents (chart)."""
+"""The Erlang C staffing calculator: inputs, the server's answer, SL against agents (chart).
+
+The chart (pyqtgraph) is built when the calculator is first shown: operators never open it,
+and nobody's first paint waits for it.
+"""
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+from typing import Any
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -58,6 +64,27 @@ class ErlangCalculator(QWidget):
         form.addRow(self.tr("Service level"), self.target)
         form.addRow(self.tr("answered within"), self.target_time)
         form.addRow(self.tr("Shrinkage"), self.shrinkage)
+        self.plot: Any = None
+        self.curve: Any = None
+        self.target_line: Any = None
+        self.chosen: Any = None
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.button)
+        left.addWidget(self.result)
+        left.addStretch(1)
+        self._layout = QHBoxLayout(self)
+        self._layout.addLayout(left)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build_plot()
+        super().showEvent(event)
+
+    def _build_plot(self) -> None:
+        if self.plot is not None:
+            return
+        import pyqtgraph as pg
+
         self.plot = pg.PlotWidget(background=colors.PANE)
         self.plot.setMinimumHeight(150)
         self.plot.setMenuEnabled(False)
@@ -71,14 +98,7 @@ class ErlangCalculator(QWidget):
         self.plot.addItem(self.target_line)
         self.chosen = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(colors.OK))
         self.plot.addItem(self.chosen)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.button)
-        left.addWidget(self.result)
-        left.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left)
-        layout.addWidget(self.plot, 1)
+        self._layout.addWidget(self.plot, 1)
 
     def _request(self) -> None:
         self.button.setEnabled(False)
@@ -99,6 +119,7 @@ class ErlangCalculator(QWidget):
         )
         low = max(1, int(result.traffic_erlangs) + 1)
         aht, wait = float(self.aht.value()), float(self.target_time.value())
+        self._build_plot()
         points = curve(result.traffic_erlangs, aht, wait, range(low, result.agents + 8))
         self.curve.setData([n for n, _ in points], [sl * 100 for _, sl in points])
         self.target_line.setValue(self.target.value())
