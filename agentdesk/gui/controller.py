@@ -35,6 +35,8 @@ def tracked(handler: _Handler) -> _Handler:
 
     @functools.wraps(handler)
     async def run(self: DeskController, *args: Any) -> None:
+        if getattr(self, "_closed", False):  # shutting down: announcements start no new work
+            return
         try:
             task = asyncio.current_task()
         except RuntimeError:  # stepped by Qt while the loop is not running (tests' teardown)
@@ -75,10 +77,13 @@ class DeskController(QObject):
         self._history = history
         self._focus_generation = 0
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False
         history.moreRequested.connect(self.load_more_history)
 
     async def aclose(self) -> None:
-        """Cancel the handlers still waiting on the session (shutting down)."""
+        """Cancel the handlers still waiting on the session and start no new ones (shutting
+        down: the session's last announcements must not start work the loop will not finish)."""
+        self._closed = True
         tasks = [t for t in self._tasks if not t.done()]
         for task in tasks:
             task.cancel()

@@ -228,6 +228,7 @@ class SoftphoneController(QObject):
     # ---- lifecycle --------------------------------------------------------------------
 
     async def aclose(self) -> None:
+        self._closed = True  # see gui.controller.tracked
         self._level.stop()
         tasks = [t for t in self._tasks if not t.done()]
         for task in tasks:
