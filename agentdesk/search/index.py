@@ -18,18 +18,13 @@ from agentdesk.search.analysis import Analyzer, detect_language
 from agentdesk.search.documents import Doc, Hit
 from agentdesk.search.markup import plain_text
 from agentdesk.search.query import Query, parse
+from agentdesk.search.scoring import Scorer
 from agentdesk.search.snippet import make_snippet
 from agentdesk.search.synonyms import SynonymTable
 from agentdesk.search.vocabulary import Vocabulary
 
-#: bm25 weights of the title, tags, body and facets columns.
-WEIGHTS = (8.0, 4.0, 1.0, 0.0)
-#: Articles ranked by bm25 before the final ordering looks at them.
-POOL = 40
-#: Matches (estimated) up to which every match is scored by bm25.
-EXACT_UP_TO = 1500
-#: Newest matches scored when there are more.
-WIDE = 300
+#: Articles FTS5 hands over per look-up (newest first) for scoring in Python.
+POOL = 60
 #: Score added to the current interaction's client's own articles.
 CLIENT_BOOST = 0.35
 
@@ -53,8 +48,6 @@ class KbIndex:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        self._db.execute("INSERT INTO fts(fts, rank) VALUES ('rank', ?)", (f"bm25({weights})",))
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -173,9 +166,11 @@ class KbIndex:
 
     def _load_vocabulary(self) -> None:
         rows = self._db.execute(
-            "SELECT term, sum(doc) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
+            "SELECT term, sum(doc), sum(cnt) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
         ).fetchall()
-        self.vocabulary.replace(rows, self.count())
+        documents = self.count()
+        tokens = sum(int(r[2]) for r in rows) + 3 * documents
+        self.vocabulary.replace(((r[0], int(r[1])) for r in rows), documents, tokens)
 
     # ---- reading ------------------------------------------------------------------------
 
@@ -223,7 +218,8 @@ class KbIndex:
             if query.empty:
                 return []
             rows, complete = self._candidates(query, area, kind, client_id, now, limit)
-        return self._rank(query, rows, complete, client_id, limit)
+            ranked = self._rank(query, rows, complete, client_id, limit)
+            return self._hits(query, ranked)
 
     def _candidates(  # noqa: PLR0917 - private, called once
         self,
@@ -234,83 +230,66 @@ class KbIndex:
         now: str | None,
         limit: int,
     ) -> tuple[list[Sequence[object]], set[int]]:
-        """Candidate rows, and the rowids known to answer every concept."""
-        # Filters are tokens of the facets column, so FTS5 intersects them in its index
-        # instead of SQLite joining every match to the docs table.
+        """Candidate rows, and the rowids known to answer every concept.
+
+        FTS5 only finds rowids here, newest first (it never scores: see
+        :mod:`agentdesk.search.scoring`): articles answering every concept in their title
+        or tags, then anywhere, then articles answering some of the concepts.
+        """
         filters = (area, kind, client_id)
-        ranked = self._ranked(query.all_expression(), query.estimate_all(), *filters)
-        complete = {rid for rid, _ in ranked}
-        if len(ranked) < limit and len(query.concepts) > 1:
-            more = self._ranked(query.any_expression(), query.estimate_any(), *filters)
-            seen = {rid for rid, _ in ranked}
-            ranked += [(rid, r) for rid, r in more if rid not in seen]
-        if not ranked:
+        every, some = query.all_expression(), query.any_expression()
+        found: list[int] = []
+        if every is not None:
+            found = self._pool(every, *filters)
+        complete = set(found)
+        if some is not None and len(found) < limit and len(query.concepts) > 1:
+            found += [rid for rid in self._pool(some, *filters) if rid not in complete]
+        if not found:
             return [], complete
-        bm25 = dict(ranked)
-        marks = ", ".join("?" * len(ranked))
+        marks = ", ".join("?" * len(found))
         rows = self._db.execute(
-            "SELECT d.id, d.title, d.plain, d.kind, d.area, d.client_id, d.lang, "
-            "f.title, f.tags, f.body, d.rid, d.valid_from, d.valid_to "
+            "SELECT d.rid, d.client_id, f.title, f.tags, f.body, d.id, d.valid_from, d.valid_to "
             f"FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.rid IN ({marks})",
-            [rid for rid, _ in ranked],
+            found,
         ).fetchall()
         out: list[Sequence[object]] = []
         for row in rows:
-            valid_from, valid_to = row[11], row[12]
+            valid_from, valid_to = row[6], row[7]
             if now and ((valid_from and valid_from > now) or (valid_to and valid_to <= now)):
                 continue
-            out.append((*row[:10], bm25[row[10]], row[10]))
+            out.append(row)
         return out, complete
 
-    def _ranked(
-        self,
-        concepts: str,
-        estimate: int,
-        area: str | None,
-        kind: str | None,
-        client_id: str | None,
-    ) -> list[tuple[int, float]]:
-        """(rowid, bm25) of up to :data:`POOL` good articles matching ``concepts``.
+    def _pool(
+        self, concepts: str, area: str | None, kind: str | None, client_id: str | None
+    ) -> list[int]:
+        """Rowids of up to :data:`POOL` articles matching ``concepts``, title and tags first.
 
-        FTS5 scores every match before sorting, so when the vocabulary says the matches are
-        many (a common word, a two-letter prefix) the pool is taken from articles with the
-        words in their title or tags, newest first, and only those are scored: what is typed
-        next narrows the matches and exact ranking takes over.
+        On a large index a common word matches thousands of articles; those with the words
+        in their title or tags are the better ones, and what is typed next narrows the
+        matches until every one of them is looked at.
         """
-        if estimate <= EXACT_UP_TO:
-            found = self._match("{title tags body} : (" + concepts + ")", area, kind, client_id)
-            return found
-        found = self._match("{title tags} : (" + concepts + ")", area, kind, client_id, WIDE)
+        found = self._match("{title tags} : (" + concepts + ")", area, kind, client_id)
         if len(found) < POOL:
-            seen = {rid for rid, _ in found}
-            body = self._match(
-                "{title tags body} : (" + concepts + ")", area, kind, client_id, WIDE
-            )
-            found += [item for item in body if item[0] not in seen]
-        found.sort(key=lambda item: item[1])
-        return found[:POOL]
+            seen = set(found)
+            body = self._match("(" + concepts + ")", area, kind, client_id)
+            found += [rid for rid in body if rid not in seen]
+        return found
 
     def _match(
-        self,
-        expression: str,
-        area: str | None,
-        kind: str | None,
-        client_id: str | None,
-        newest: int | None = None,
-    ) -> list[tuple[int, float]]:
+        self, expression: str, area: str | None, kind: str | None, client_id: str | None
+    ) -> list[int]:
         if area:
             expression += f" AND facets : {facet('a', area)}"
         if kind:
             expression += f" AND facets : {facet('k', kind)}"
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
-        order = "rank" if newest is None else "rowid DESC"
         rows = self._db.execute(
-            f"SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY {order} "
-            f"LIMIT {newest or POOL}",
+            f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT {POOL}",
             (expression,),
         ).fetchall()
-        return [(int(rid), float(r)) for rid, r in rows]
+        return [int(r[0]) for r in rows]
 
     def _rank(
         self,
@@ -319,28 +298,43 @@ class KbIndex:
         complete: set[int],
         client_id: str | None,
         limit: int,
-    ) -> list[Hit]:
+    ) -> list[tuple[float, float, int]]:
+        """(score, coverage, rowid) of the best ``limit`` rows."""
         if not rows:
             return []
-        total = sum(c.weight for c in query.concepts) or 1.0
-        best_bm25 = max(-float(str(r[10])) for r in rows) or 1.0
-        scored: list[tuple[float, float, Sequence[object]]] = []
+        scorer = Scorer(query, self.vocabulary)
+        scored = []
         for row in rows:
-            title_terms = set(str(row[7]).split())
-            if row[11] in complete:
-                coverage = 1.0
-            else:
-                terms = title_terms | set(str(row[8]).split()) | set(str(row[9]).split())
-                coverage = sum(c.weight for c in query.concepts if c.found_in(terms)) / total
-            in_title = sum(c.weight for c in query.concepts if c.found_in(title_terms)) / total
-            score = 2.0 * coverage + 1.0 * in_title + (-float(str(row[10]))) / best_bm25
-            if client_id and row[5] == client_id:
+            rid = int(str(row[0]))
+            s = scorer.score(str(row[2]), str(row[3]), str(row[4]), rid in complete)
+            scored.append((s, row[1], str(row[5]), rid))
+        best_bm25 = max(s.bm25 for s, *_ in scored) or 1.0
+        out = []
+        for s, client, doc_id, rid in scored:
+            score = 2.0 * s.coverage + 1.0 * s.in_title + s.bm25 / best_bm25
+            if client_id and client == client_id:
                 score += CLIENT_BOOST
-            scored.append((score, coverage, row))
-        scored.sort(key=lambda item: (-item[0], str(item[2][0])))
+            out.append((score, s.coverage, doc_id, rid))
+        out.sort(key=lambda item: (-item[0], item[2]))
+        return [(score, coverage, rid) for score, coverage, _, rid in out[:limit]]
+
+    def _hits(self, query: Query, ranked: list[tuple[float, float, int]]) -> list[Hit]:
+        """Hits with snippets, read only for the rows shown."""
+        if not ranked:
+            return []
+        marks = ", ".join("?" * len(ranked))
+        rows = {
+            int(row[0]): row
+            for row in self._db.execute(
+                "SELECT rid, id, title, plain, kind, area, client_id, lang FROM docs "
+                f"WHERE rid IN ({marks})",
+                [rid for *_, rid in ranked],
+            )
+        }
         hits = []
-        for score, coverage, row in scored[:limit]:
-            lang = str(row[6])
+        for score, coverage, rid in ranked:
+            row = rows[rid]
+            lang = str(row[7])
 
             def is_match(word: str, lang: str = lang) -> bool:
                 if word[:2] not in query.heads:
@@ -349,12 +343,12 @@ class KbIndex:
 
             hits.append(
                 Hit(
-                    id=str(row[0]),
-                    title=str(row[1]),
-                    snippet=make_snippet(str(row[2]), is_match),
-                    kind=str(row[3]),
-                    area=str(row[4]),
-                    client_id=None if row[5] is None else str(row[5]),
+                    id=str(row[1]),
+                    title=str(row[2]),
+                    snippet=make_snippet(str(row[3]), is_match),
+                    kind=str(row[4]),
+                    area=str(row[5]),
+                    client_id=None if row[6] is None else str(row[6]),
                     score=round(score, 4),
                     coverage=round(coverage, 3),
                 )

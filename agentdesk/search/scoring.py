@@ -1,0 +1,102 @@
+"""Scoring candidate articles in Python: bm25 from the vocabulary's statistics.
+
+FTS5's own ``bm25()`` counts, on every query, the articles holding each phrase by reading
+that phrase's whole list; on a large index with common words this costs more than finding
+the candidates. The vocabulary already knows those counts, so FTS5 only finds candidates
+(by rowid) and this module scores them with the same formula (Okapi BM25, k1 = 1.2,
+b = 0.75, column weights title > tags > body), plus how much of the query each article
+covers, overall and in its title.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from agentdesk.search.query import Query
+from agentdesk.search.vocabulary import Vocabulary
+
+#: bm25 weights of the title, tags and body columns.
+WEIGHTS = (8.0, 4.0, 1.0)
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    bm25: float
+    coverage: float
+    in_title: float
+
+
+class Scorer:
+    """Scores the analysed columns (space-separated stems) of candidate articles."""
+
+    def __init__(self, query: Query, vocabulary: Vocabulary) -> None:
+        self.query = query
+        n = max(vocabulary.documents, 1)
+        self.avgdl = max(vocabulary.tokens / n, 1.0)
+        #: term -> idf, for words searched as themselves
+        self.terms: dict[str, float] = {}
+        #: short prefix -> idf, for prefixes FTS5 searches through its prefix index
+        self.prefixes: dict[str, float] = {}
+        #: phrases (NEAR groups): their words count only when all of them are present
+        self.phrases: list[tuple[tuple[str, ...], tuple[float, ...]]] = []
+        for concept in query.concepts:
+            for alt in concept.live:
+                if alt.completions is not None:
+                    for term in alt.completions:
+                        self.terms[term] = idf(vocabulary.frequency(term), n)
+                elif alt.prefix:
+                    p = alt.terms[-1]
+                    self.prefixes[p] = idf(vocabulary.prefix_frequency(p, cap=n), n)
+                elif len(alt.terms) == 1:
+                    self.terms[alt.terms[0]] = idf(vocabulary.frequency(alt.terms[0]), n)
+                else:
+                    weights = tuple(idf(vocabulary.frequency(t), n) for t in alt.terms)
+                    self.phrases.append((alt.terms, weights))
+        self._prefix_tuple = tuple(self.prefixes)
+        self._total = sum(c.weight for c in query.concepts) or 1.0
+
+    def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
+        columns = (title.split(), tags.split(), body.split())
+        counts = [Counter(tokens) for tokens in columns]
+        length = sum(len(tokens) for tokens in columns) + 3  # + the facet tokens
+        norm = K1 * (1 - B + B * length / self.avgdl)
+        total = 0.0
+        for term, weight in self.terms.items():
+            freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True) if term in c)
+            if freq:
+                total += weight * freq * (K1 + 1) / (freq + norm)
+        if self._prefix_tuple:
+            found: dict[str, float] = {}
+            for w, c in zip(WEIGHTS, counts, strict=True):
+                for token, k in c.items():
+                    if token.startswith(self._prefix_tuple):
+                        for p in self._prefix_tuple:
+                            if token.startswith(p):
+                                found[p] = found.get(p, 0.0) + w * k
+            for p, freq in found.items():
+                total += self.prefixes[p] * freq * (K1 + 1) / (freq + norm)
+        for terms, weights in self.phrases:
+            if all(any(t in c for c in counts) for t in terms):
+                for term, weight in zip(terms, weights, strict=True):
+                    freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True))
+                    total += weight * freq * (K1 + 1) / (freq + norm)
+        concepts = self.query.concepts
+        title_terms = set(counts[0])
+        if complete:
+            coverage = 1.0
+        else:
+            every = title_terms.union(counts[1], counts[2])
+            coverage = sum(c.weight for c in concepts if c.found_in(every)) / self._total
+        in_title = sum(c.weight for c in concepts if c.found_in(title_terms)) / self._total
+        return Scored(total, coverage, in_title)
+
+
+def idf(documents: int, n: int) -> float:
+    """FTS5's bm25 idf: rare words weigh more; never zero or negative."""
+    documents = min(documents, n)
+    value = math.log((n - documents + 0.5) / (documents + 0.5))
+    return max(value, 1e-6)
