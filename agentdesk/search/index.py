@@ -1,8 +1,12 @@
 """``KbIndex``: the SQLite FTS5 index of the knowledge base, and its search.
 
-The FTS5 table holds analysed text (stems) in three columns weighted by bm25 (title >
-tags > body); a plain table beside it keeps each article's fields for filters, snippets and
-offline reading. The server and the desktop both use this class, so ranking is identical.
+The FTS5 table ``fts`` holds analysed text (stems) in three columns (title, tags, body) and
+the filters as tokens; ``heads`` holds titles and tags alone, so the articles that name what
+was asked in their title are found without reading every body's positions. FTS5 only finds
+candidates; :mod:`agentdesk.search.scoring` ranks them (bm25 with title > tags > body, how
+much of the query they cover). A plain table beside them keeps each article's fields for
+filters, snippets and offline reading. The server and the desktop both use this class, so
+ranking is identical.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from agentdesk.search.snippet import make_snippet
 from agentdesk.search.synonyms import SynonymTable
 from agentdesk.search.vocabulary import Vocabulary
 
+#: Version of the tables' layout: 2 added ``heads`` (titles and tags alone).
+LAYOUT = "2"
 #: Articles FTS5 hands over per look-up (newest first) for scoring in Python.
 POOL = 60
 #: Score added to the current interaction's client's own articles.
@@ -35,6 +41,8 @@ CREATE TABLE IF NOT EXISTS docs(
     tags TEXT NOT NULL, lang TEXT NOT NULL, valid_from TEXT, valid_to TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, tags, body, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(
+    title, tags, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, col);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -48,6 +56,7 @@ class KbIndex:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
+        self._upgrade()
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -55,6 +64,24 @@ class KbIndex:
         self.synonyms = SynonymTable.load(self.analyzer, synonyms)
         self.vocabulary = Vocabulary()
         self._load_vocabulary()
+
+    def _upgrade(self) -> None:
+        """Bring an index file written by an older version to :data:`LAYOUT`."""
+        if self.meta("layout") == LAYOUT:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM heads")
+            self._db.execute(
+                "INSERT INTO heads(rowid, title, tags, facets) "
+                "SELECT rowid, title, tags, facets FROM fts"
+            )
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('layout', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (LAYOUT,),
+            )
+            self._db.execute("COMMIT")
 
     # ---- writing ------------------------------------------------------------------------
 
@@ -113,8 +140,10 @@ class KbIndex:
     def clear(self) -> None:
         with self._lock:
             self._db.executescript(
-                "BEGIN; DELETE FROM docs; DELETE FROM fts; DELETE FROM meta; COMMIT;"
+                "BEGIN; DELETE FROM docs; DELETE FROM fts; DELETE FROM heads; DELETE FROM meta; "
+                "COMMIT;"
             )
+            self._db.execute("INSERT INTO meta(key, value) VALUES ('layout', ?)", (LAYOUT,))
             self._load_vocabulary()
 
     def _set_version(self, version: int) -> None:
@@ -128,6 +157,7 @@ class KbIndex:
         row = self._db.execute("SELECT rid FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if row is not None:
             self._db.execute("DELETE FROM fts WHERE rowid = ?", row)
+            self._db.execute("DELETE FROM heads WHERE rowid = ?", row)
             self._db.execute("DELETE FROM docs WHERE rid = ?", row)
 
     def _write(self, doc: Doc) -> None:
@@ -161,6 +191,10 @@ class KbIndex:
         self._db.execute(
             "INSERT INTO fts(rowid, title, tags, body, facets) VALUES (?, ?, ?, ?, ?)",
             (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body), facets),
+        )
+        self._db.execute(
+            "INSERT INTO heads(rowid, title, tags, facets) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, " ".join(title), " ".join(tags), facets),
         )
         self.vocabulary.add([*title, *tags, *body])
 
@@ -243,7 +277,8 @@ class KbIndex:
             found = self._pool(every, *filters)
         complete = set(found)
         if some is not None and len(found) < limit and len(query.concepts) > 1:
-            found += [rid for rid in self._pool(some, *filters) if rid not in complete]
+            more = [rid for rid in self._pool(some, *filters) if rid not in complete]
+            found += more[: POOL - len(found)]
         if not found:
             return [], complete
         marks = ", ".join("?" * len(found))
@@ -269,16 +304,23 @@ class KbIndex:
         in their title or tags are the better ones, and what is typed next narrows the
         matches until every one of them is looked at.
         """
-        found = self._match("{title tags} : (" + concepts + ")", area, kind, client_id)
+        found = self._match("heads", concepts, area, kind, client_id)
         if len(found) < POOL:
             seen = set(found)
-            body = self._match("(" + concepts + ")", area, kind, client_id)
-            found += [rid for rid in body if rid not in seen]
+            body = self._match("fts", concepts, area, kind, client_id)
+            found += [rid for rid in body if rid not in seen][: POOL - len(found)]
         return found
 
-    def _match(
-        self, expression: str, area: str | None, kind: str | None, client_id: str | None
+    def _match(  # noqa: PLR0917 - private
+        self,
+        table: str,
+        concepts: str,
+        area: str | None,
+        kind: str | None,
+        client_id: str | None,
     ) -> list[int]:
+        """Newest rowids of ``table`` (``heads``: titles and tags; ``fts``: everything)."""
+        expression = "(" + concepts + ")"
         if area:
             expression += f" AND facets : {facet('a', area)}"
         if kind:
@@ -286,7 +328,7 @@ class KbIndex:
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
         rows = self._db.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT {POOL}",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {POOL}",
             (expression,),
         ).fetchall()
         return [int(r[0]) for r in rows]
@@ -345,7 +387,7 @@ class KbIndex:
                 Hit(
                     id=str(row[1]),
                     title=str(row[2]),
-                    snippet=make_snippet(str(row[3]), is_match),
+                    snippet=make_snippet(str(row[3]), is_match, heads=query.heads),
                     kind=str(row[4]),
                     area=str(row[5]),
                     client_id=None if row[6] is None else str(row[6]),

@@ -56,34 +56,51 @@ class Scorer:
                 else:
                     weights = tuple(idf(vocabulary.frequency(t), n) for t in alt.terms)
                     self.phrases.append((alt.terms, weights))
-        self._prefix_tuple = tuple(self.prefixes)
+        self._short = tuple(self.prefixes)
+        #: every word a concept may be found by, and every prefix: what scoring looks at
+        self._wanted = set(self.terms).union(*(terms for terms, _ in self.phrases))
+        self._starts = tuple(
+            {a.terms[-1] for c in query.concepts for a in c.alternatives if a.prefix}
+        )
         self._total = sum(c.weight for c in query.concepts) or 1.0
 
+    def _found(self, column: str) -> tuple[Counter[str], int]:
+        """Counts of the column's words that matter to the query, and its length."""
+        tokens = column.split()
+        wanted, starts = self._wanted, self._starts
+        if starts:
+            kept = [t for t in tokens if t in wanted or t.startswith(starts)]
+        else:
+            kept = [t for t in tokens if t in wanted]
+        return Counter(kept), len(tokens)
+
     def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
-        columns = (title.split(), tags.split(), body.split())
-        counts = [Counter(tokens) for tokens in columns]
-        length = sum(len(tokens) for tokens in columns) + 3  # + the facet tokens
+        found = [self._found(column) for column in (title, tags, body)]
+        counts = [c for c, _ in found]
+        length = sum(n for _, n in found) + 3  # + the facet tokens
         norm = K1 * (1 - B + B * length / self.avgdl)
         total = 0.0
         for term, weight in self.terms.items():
             freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True) if term in c)
             if freq:
                 total += weight * freq * (K1 + 1) / (freq + norm)
-        if self._prefix_tuple:
-            found: dict[str, float] = {}
+        if self._short:
+            by_prefix: dict[str, float] = {}
             for w, c in zip(WEIGHTS, counts, strict=True):
                 for token, k in c.items():
-                    if token.startswith(self._prefix_tuple):
-                        for p in self._prefix_tuple:
+                    if token.startswith(self._short):
+                        for p in self._short:
                             if token.startswith(p):
-                                found[p] = found.get(p, 0.0) + w * k
-            for p, freq in found.items():
+                                by_prefix[p] = by_prefix.get(p, 0.0) + w * k
+            for p, freq in by_prefix.items():
                 total += self.prefixes[p] * freq * (K1 + 1) / (freq + norm)
         for terms, weights in self.phrases:
             if all(any(t in c for c in counts) for t in terms):
                 for term, weight in zip(terms, weights, strict=True):
                     freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True))
                     total += weight * freq * (K1 + 1) / (freq + norm)
+        # Only the words that matter were kept, and every way a concept may be found is
+        # among them, so coverage reads the same from them as from the whole article.
         concepts = self.query.concepts
         title_terms = set(counts[0])
         if complete:
