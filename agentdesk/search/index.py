@@ -31,6 +31,8 @@ from agentdesk.search.vocabulary import Vocabulary
 LAYOUT = "2"
 #: Articles FTS5 hands over per look-up (newest first) for scoring in Python.
 POOL = 60
+#: Share of the articles above which a client filter is checked on the rows found.
+CLIENT_IN_FTS = 0.5
 #: Score added to the current interaction's client's own articles.
 CLIENT_BOOST = 0.35
 
@@ -63,6 +65,8 @@ class KbIndex:
         self.analyzer = Analyzer()
         self.synonyms = SynonymTable.load(self.analyzer, synonyms)
         self.vocabulary = Vocabulary()
+        #: facet token -> articles holding it (a filter's selectivity)
+        self._facets: dict[str, int] = {}
         self._load_vocabulary()
 
     def _upgrade(self) -> None:
@@ -197,11 +201,16 @@ class KbIndex:
             (cursor.lastrowid, " ".join(title), " ".join(tags), facets),
         )
         self.vocabulary.add([*title, *tags, *body])
+        for token in facets.split():
+            self._facets[token] = self._facets.get(token, 0) + 1
 
     def _load_vocabulary(self) -> None:
         rows = self._db.execute(
             "SELECT term, sum(doc), sum(cnt) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
         ).fetchall()
+        self._facets = dict(
+            self._db.execute("SELECT term, doc FROM fts_vocab WHERE col = 'facets'").fetchall()
+        )
         documents = self.count()
         tokens = sum(int(r[2]) for r in rows) + 3 * documents
         self.vocabulary.replace(((r[0], int(r[1])) for r in rows), documents, tokens)
@@ -270,7 +279,13 @@ class KbIndex:
         :mod:`agentdesk.search.scoring`): articles answering every concept in their title
         or tags, then anywhere, then articles answering some of the concepts.
         """
-        filters = (area, kind, client_id)
+        # A client filter that keeps most articles costs FTS5 more than it saves: then the
+        # client is checked on the few rows found instead.
+        kept = self._facets.get(facet("c", client_id), 0) + self._facets.get(facet("c", None), 0)
+        if client_id and kept > CLIENT_IN_FTS * max(self.vocabulary.documents, 1):
+            filters: tuple[str | None, ...] = (area, kind, None, client_id)
+        else:
+            filters = (area, kind, client_id, None)
         every, some = query.all_expression(), query.any_expression()
         found: list[int] = []
         if every is not None:
@@ -295,8 +310,13 @@ class KbIndex:
             out.append(row)
         return out, complete
 
-    def _pool(
-        self, concepts: str, area: str | None, kind: str | None, client_id: str | None
+    def _pool(  # noqa: PLR0917 - private
+        self,
+        concepts: str,
+        area: str | None,
+        kind: str | None,
+        client_id: str | None,
+        visible_to: str | None,
     ) -> list[int]:
         """Rowids of up to :data:`POOL` articles matching ``concepts``, title and tags first.
 
@@ -304,10 +324,10 @@ class KbIndex:
         in their title or tags are the better ones, and what is typed next narrows the
         matches until every one of them is looked at.
         """
-        found = self._match("heads", concepts, area, kind, client_id)
+        found = self._match("heads", concepts, area, kind, client_id, visible_to)
         if len(found) < POOL:
             seen = set(found)
-            body = self._match("fts", concepts, area, kind, client_id)
+            body = self._match("fts", concepts, area, kind, client_id, visible_to)
             found += [rid for rid in body if rid not in seen][: POOL - len(found)]
         return found
 
@@ -318,8 +338,12 @@ class KbIndex:
         area: str | None,
         kind: str | None,
         client_id: str | None,
+        visible_to: str | None,
     ) -> list[int]:
-        """Newest rowids of ``table`` (``heads``: titles and tags; ``fts``: everything)."""
+        """Newest rowids of ``table`` (``heads``: titles and tags; ``fts``: everything).
+
+        ``client_id`` is a filter FTS5 applies; ``visible_to`` the same filter applied to
+        the rows FTS5 returns (twice as many are asked for)."""
         expression = "(" + concepts + ")"
         if area:
             expression += f" AND facets : {facet('a', area)}"
@@ -327,11 +351,25 @@ class KbIndex:
             expression += f" AND facets : {facet('k', kind)}"
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
+        wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {POOL}",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
+            f"LIMIT {wanted}",
             (expression,),
         ).fetchall()
-        return [int(r[0]) for r in rows]
+        found = [int(r[0]) for r in rows]
+        if visible_to is None or not found:
+            return found
+        marks = ", ".join("?" * len(found))
+        visible = {
+            int(r[0])
+            for r in self._db.execute(
+                f"SELECT rid FROM docs WHERE rid IN ({marks}) "
+                "AND (client_id IS NULL OR client_id = ?)",
+                [*found, visible_to],
+            )
+        }
+        return [rid for rid in found if rid in visible][:POOL]
 
     def _rank(
         self,

@@ -10,6 +10,7 @@ expression, each quoted, so nothing the operator types is FTS5 syntax.
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from agentdesk.search.analysis import Analyzer
@@ -87,11 +88,17 @@ class Concept:
 
     def expression(self) -> str | None:
         """The FTS5 expression of the concept, or None when nothing in the index has it."""
-        if not self.live:
+        parts: dict[str, None] = {}
+        for alternative in self.live:
+            if alternative.completions is not None:
+                parts.update(dict.fromkeys(f'"{t}"' for t in alternative.completions))
+            else:
+                parts[alternative.expression()] = None
+        if not parts:
             return None
-        return "(" + " OR ".join(a.expression() for a in self.live) + ")"
+        return "(" + " OR ".join(parts) + ")"
 
-    def found_in(self, terms: set[str]) -> bool:
+    def found_in(self, terms: Set[str]) -> bool:
         if not self._single.isdisjoint(terms):
             return True
         if any(all(t in terms for t in phrase) for phrase in self._phrases):

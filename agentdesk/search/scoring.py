@@ -11,7 +11,6 @@ covers, overall and in its title.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from agentdesk.search.query import Query
@@ -64,49 +63,49 @@ class Scorer:
         )
         self._total = sum(c.weight for c in query.concepts) or 1.0
 
-    def _found(self, column: str) -> tuple[Counter[str], int]:
-        """Counts of the column's words that matter to the query, and its length."""
+    def _kept(self, column: str) -> tuple[list[str], int]:
+        """The column's words that matter to the query, and how many words it has."""
         tokens = column.split()
         wanted, starts = self._wanted, self._starts
         if starts:
-            kept = [t for t in tokens if t in wanted or t.startswith(starts)]
-        else:
-            kept = [t for t in tokens if t in wanted]
-        return Counter(kept), len(tokens)
+            return [t for t in tokens if t in wanted or t.startswith(starts)], len(tokens)
+        return [t for t in tokens if t in wanted], len(tokens)
 
     def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
-        found = [self._found(column) for column in (title, tags, body)]
-        counts = [c for c, _ in found]
-        length = sum(n for _, n in found) + 3  # + the facet tokens
+        freq: dict[str, float] = {}
+        length = 3  # the facet tokens
+        columns = [self._kept(column) for column in (title, tags, body)]
+        for weight, (kept, n) in zip(WEIGHTS, columns, strict=True):
+            length += n
+            for token in kept:
+                freq[token] = freq.get(token, 0.0) + weight
         norm = K1 * (1 - B + B * length / self.avgdl)
         total = 0.0
-        for term, weight in self.terms.items():
-            freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True) if term in c)
-            if freq:
-                total += weight * freq * (K1 + 1) / (freq + norm)
-        if self._short:
-            by_prefix: dict[str, float] = {}
-            for w, c in zip(WEIGHTS, counts, strict=True):
-                for token, k in c.items():
-                    if token.startswith(self._short):
-                        for p in self._short:
-                            if token.startswith(p):
-                                by_prefix[p] = by_prefix.get(p, 0.0) + w * k
-            for p, freq in by_prefix.items():
-                total += self.prefixes[p] * freq * (K1 + 1) / (freq + norm)
-        for terms, weights in self.phrases:
-            if all(any(t in c for c in counts) for t in terms):
-                for term, weight in zip(terms, weights, strict=True):
-                    freq = sum(w * c[term] for w, c in zip(WEIGHTS, counts, strict=True))
-                    total += weight * freq * (K1 + 1) / (freq + norm)
+        terms, short = self.terms, self._short
+        by_prefix: dict[str, float] = {}
+        for token, f in freq.items():
+            weight = terms.get(token)
+            if weight is not None:
+                total += weight * f * (K1 + 1) / (f + norm)
+            if short and token.startswith(short):
+                for p in short:
+                    if token.startswith(p):
+                        by_prefix[p] = by_prefix.get(p, 0.0) + f
+        for p, f in by_prefix.items():
+            total += self.prefixes[p] * f * (K1 + 1) / (f + norm)
+        for phrase, weights in self.phrases:
+            if all(t in freq for t in phrase):
+                for term, weight in zip(phrase, weights, strict=True):
+                    f = freq[term]
+                    total += weight * f * (K1 + 1) / (f + norm)
         # Only the words that matter were kept, and every way a concept may be found is
         # among them, so coverage reads the same from them as from the whole article.
         concepts = self.query.concepts
-        title_terms = set(counts[0])
+        title_terms = set(columns[0][0])
         if complete:
             coverage = 1.0
         else:
-            every = title_terms.union(counts[1], counts[2])
+            every = freq.keys()
             coverage = sum(c.weight for c in concepts if c.found_in(every)) / self._total
         in_title = sum(c.weight for c in concepts if c.found_in(title_terms)) / self._total
         return Scored(total, coverage, in_title)
