@@ -1,5 +1,5 @@
-"""The Assist pane: the client's greeting, the script player, next-best-action hints, the
-customer's open invoices, the dispositions.
+"""The Assist pane: the script player, next-best-action hints, the knowledge base, the
+client's greeting, the customer's open invoices, the dispositions.
 """
 
 from __future__ import annotations
@@ -151,13 +151,17 @@ class AssistPane(QScrollArea):
         self.script_player.articleRequested.connect(self.articleRequested)
         self.hints = HintsPanel(body)
 
-        self.cards.addWidget(self.greeting_card)
+        # During a contact what the operator works with comes first and fits the column at
+        # the default window size: the script step, the hints with their reasons, the
+        # knowledge base (suggestions for the customer's last words). The greeting (the
+        # script's first step says it too), invoices and outcomes follow.
+        self.kb = KbPanel(body)
         self.cards.addWidget(self.script_player)
         self.cards.addWidget(self.hints)
+        self.cards.addWidget(self.kb, 1)
+        self.cards.addWidget(self.greeting_card)
         self.cards.addWidget(self.invoices_card)
         self.cards.addWidget(self.dispositions_card)
-        self.kb = KbPanel(body)
-        self.cards.addWidget(self.kb, 1)
         self.setWidget(body)
         self.show_interaction(None)
 
