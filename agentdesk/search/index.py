@@ -310,7 +310,7 @@ class KbIndex:
             out.append(row)
         return out, complete
 
-    def _pool(  # noqa: PLR0917 - private
+    def _pool(
         self,
         concepts: str,
         area: str | None,
@@ -353,8 +353,7 @@ class KbIndex:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
         wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
-            f"LIMIT {wanted}",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {wanted}",
             (expression,),
         ).fetchall()
         found = [int(r[0]) for r in rows]

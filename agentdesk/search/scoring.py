@@ -84,9 +84,9 @@ class Scorer:
         terms, short = self.terms, self._short
         by_prefix: dict[str, float] = {}
         for token, f in freq.items():
-            weight = terms.get(token)
-            if weight is not None:
-                total += weight * f * (K1 + 1) / (f + norm)
+            idf_t = terms.get(token)
+            if idf_t is not None:
+                total += idf_t * f * (K1 + 1) / (f + norm)
             if short and token.startswith(short):
                 for p in short:
                     if token.startswith(p):

@@ -27,8 +27,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/hints.py" line="42"/>
-        <source>%1 accept · %2 dismiss</source>
-        <translation>%1 accetta · %2 scarta</translation>
+        <source>%1 accept the first · %2 dismiss it</source>
+        <translation>%1 accetta il primo · %2 lo scarta</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/hints.py" line="86"/>

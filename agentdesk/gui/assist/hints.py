@@ -38,11 +38,11 @@ class HintsPanel(Card):
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
-        keys = QLabel(
-            self.tr("%1 accept · %2 dismiss")
+        keys = QLabel(f"{ACCEPT_KEY} · {DISMISS_KEY}", self)
+        keys.setToolTip(
+            self.tr("%1 accept the first · %2 dismiss it")
             .replace("%1", ACCEPT_KEY)
-            .replace("%2", DISMISS_KEY),
-            self,
+            .replace("%2", DISMISS_KEY)
         )
         keys.setObjectName("muted")
         self.keys = keys

@@ -73,12 +73,17 @@ def rows_from_timeline(items: list[TimelineItem]) -> list[InvoiceRow]:
     ]
 
 
+#: Customer messages the knowledge base's suggestions read (the topic is often in the
+#: first one, "it is the third time" in the last).
+SUGGEST_FROM = 3
+
+
 def last_customer_text(interaction: Interaction | None) -> str:
-    """What the customer wrote last (for the knowledge base's suggestions)."""
+    """What the customer wrote lately (for the knowledge base's suggestions)."""
     if interaction is None:
         return ""
     inbound = [m.text for m in interaction.messages if m.direction.value == "inbound"]
-    return inbound[-1] if inbound else ""
+    return "\n".join(inbound[-SUGGEST_FROM:])
 
 
 def greeting_for(client: ClientRef, agent_name: str) -> str:
@@ -110,6 +115,8 @@ class AssistPane(QScrollArea):
         self.setObjectName("AssistPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # the cards wrap their text to the column's width: never a sideways scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._agent_name = ""
         self._clients: list[ClientRef] = []
         self._interaction: Interaction | None = None
@@ -180,6 +187,9 @@ class AssistPane(QScrollArea):
             and interaction.id == self._interaction.id
         )
         self._interaction = interaction
+        # Between contacts the greeting card lists the operator's clients: it leads then.
+        self.cards.removeWidget(self.greeting_card)
+        self.cards.insertWidget(0 if interaction is None else 3, self.greeting_card)
         self.script_player.setVisible(interaction is not None)
         self.hints.setVisible(interaction is not None)
         self.interactionShown.emit(interaction)
