@@ -210,7 +210,7 @@ class KbPanel(Card):
             self.model.set_hits(suggested)
             # what the list holds is said in the empty search box: no extra line
             self.search.setPlaceholderText(
-                self.tr("Suggested for the customer's words: type to search")
+                self.tr("Suggested · type to search")
                 if suggested
                 else self.tr("Search procedures, FAQs, news…")
             )

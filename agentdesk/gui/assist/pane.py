@@ -124,7 +124,7 @@ class AssistPane(QScrollArea):
         body.setObjectName("assistBody")
         self.cards = QVBoxLayout(body)
         self.cards.setContentsMargins(8, 8, 8, 8)
-        self.cards.setSpacing(10)
+        self.cards.setSpacing(8)
 
         self.greeting_card = Card(self.tr("Greeting"), body)
         self.client_pill = Pill("", self.greeting_card)
