@@ -79,9 +79,15 @@ def fold(word: str) -> str:
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+def fold_text(text: str) -> str:
+    """A whole text lower case without accents (offsets kept unless compatibility
+    characters such as ligatures expand)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
 def words(text: str) -> list[str]:
     """Folded words of ``text`` in order, stop words included."""
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+    folded = fold_text(text)
     found = WORD.findall(folded)
     if any(len(w) > MAX_WORD for w in found):
         found = [w[:MAX_WORD] for w in found]

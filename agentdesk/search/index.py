@@ -1,8 +1,12 @@
 """``KbIndex``: the SQLite FTS5 index of the knowledge base, and its search.
 
-The FTS5 table holds analysed text (stems) in three columns weighted by bm25 (title >
-tags > body); a plain table beside it keeps each article's fields for filters, snippets and
-offline reading. The server and the desktop both use this class, so ranking is identical.
+The FTS5 table ``fts`` holds analysed text (stems) in three columns (title, tags, body) and
+the filters as tokens; ``heads`` holds titles and tags alone, so the articles that name what
+was asked in their title are found without reading every body's positions. FTS5 only finds
+candidates; :mod:`agentdesk.search.scoring` ranks them (bm25 with title > tags > body, how
+much of the query they cover). A plain table beside them keeps each article's fields for
+filters, snippets and offline reading. The server and the desktop both use this class, so
+ranking is identical.
 """
 
 from __future__ import annotations
@@ -18,18 +22,17 @@ from agentdesk.search.analysis import Analyzer, detect_language
 from agentdesk.search.documents import Doc, Hit
 from agentdesk.search.markup import plain_text
 from agentdesk.search.query import Query, parse
+from agentdesk.search.scoring import Scorer
 from agentdesk.search.snippet import make_snippet
 from agentdesk.search.synonyms import SynonymTable
 from agentdesk.search.vocabulary import Vocabulary
 
-#: bm25 weights of the title, tags, body and facets columns.
-WEIGHTS = (8.0, 4.0, 1.0, 0.0)
-#: Articles ranked by bm25 before the final ordering looks at them.
-POOL = 40
-#: Matches (estimated) up to which every match is scored by bm25.
-EXACT_UP_TO = 1500
-#: Newest matches scored when there are more.
-WIDE = 300
+#: Version of the tables' layout: 2 added ``heads`` (titles and tags alone).
+LAYOUT = "2"
+#: Articles FTS5 hands over per look-up (newest first) for scoring in Python.
+POOL = 60
+#: Share of the articles above which a client filter is checked on the rows found.
+CLIENT_IN_FTS = 0.5
 #: Score added to the current interaction's client's own articles.
 CLIENT_BOOST = 0.35
 
@@ -40,6 +43,8 @@ CREATE TABLE IF NOT EXISTS docs(
     tags TEXT NOT NULL, lang TEXT NOT NULL, valid_from TEXT, valid_to TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, tags, body, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(
+    title, tags, facets, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, col);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -53,15 +58,34 @@ class KbIndex:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        self._db.execute("INSERT INTO fts(fts, rank) VALUES ('rank', ?)", (f"bm25({weights})",))
+        self._upgrade()
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
         self.analyzer = Analyzer()
         self.synonyms = SynonymTable.load(self.analyzer, synonyms)
         self.vocabulary = Vocabulary()
+        #: facet token -> articles holding it (a filter's selectivity)
+        self._facets: dict[str, int] = {}
         self._load_vocabulary()
+
+    def _upgrade(self) -> None:
+        """Bring an index file written by an older version to :data:`LAYOUT`."""
+        if self.meta("layout") == LAYOUT:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM heads")
+            self._db.execute(
+                "INSERT INTO heads(rowid, title, tags, facets) "
+                "SELECT rowid, title, tags, facets FROM fts"
+            )
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('layout', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (LAYOUT,),
+            )
+            self._db.execute("COMMIT")
 
     # ---- writing ------------------------------------------------------------------------
 
@@ -120,8 +144,10 @@ class KbIndex:
     def clear(self) -> None:
         with self._lock:
             self._db.executescript(
-                "BEGIN; DELETE FROM docs; DELETE FROM fts; DELETE FROM meta; COMMIT;"
+                "BEGIN; DELETE FROM docs; DELETE FROM fts; DELETE FROM heads; DELETE FROM meta; "
+                "COMMIT;"
             )
+            self._db.execute("INSERT INTO meta(key, value) VALUES ('layout', ?)", (LAYOUT,))
             self._load_vocabulary()
 
     def _set_version(self, version: int) -> None:
@@ -135,6 +161,7 @@ class KbIndex:
         row = self._db.execute("SELECT rid FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if row is not None:
             self._db.execute("DELETE FROM fts WHERE rowid = ?", row)
+            self._db.execute("DELETE FROM heads WHERE rowid = ?", row)
             self._db.execute("DELETE FROM docs WHERE rid = ?", row)
 
     def _write(self, doc: Doc) -> None:
@@ -169,13 +196,24 @@ class KbIndex:
             "INSERT INTO fts(rowid, title, tags, body, facets) VALUES (?, ?, ?, ?, ?)",
             (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body), facets),
         )
+        self._db.execute(
+            "INSERT INTO heads(rowid, title, tags, facets) VALUES (?, ?, ?, ?)",
+            (cursor.lastrowid, " ".join(title), " ".join(tags), facets),
+        )
         self.vocabulary.add([*title, *tags, *body])
+        for token in facets.split():
+            self._facets[token] = self._facets.get(token, 0) + 1
 
     def _load_vocabulary(self) -> None:
         rows = self._db.execute(
-            "SELECT term, sum(doc) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
+            "SELECT term, sum(doc), sum(cnt) FROM fts_vocab WHERE col != 'facets' GROUP BY term"
         ).fetchall()
-        self.vocabulary.replace(rows, self.count())
+        self._facets = dict(
+            self._db.execute("SELECT term, doc FROM fts_vocab WHERE col = 'facets'").fetchall()
+        )
+        documents = self.count()
+        tokens = sum(int(r[2]) for r in rows) + 3 * documents
+        self.vocabulary.replace(((r[0], int(r[1])) for r in rows), documents, tokens)
 
     # ---- reading ------------------------------------------------------------------------
 
@@ -223,7 +261,8 @@ class KbIndex:
             if query.empty:
                 return []
             rows, complete = self._candidates(query, area, kind, client_id, now, limit)
-        return self._rank(query, rows, complete, client_id, limit)
+            ranked = self._rank(query, rows, complete, client_id, limit)
+            return self._hits(query, ranked)
 
     def _candidates(  # noqa: PLR0917 - private, called once
         self,
@@ -234,83 +273,102 @@ class KbIndex:
         now: str | None,
         limit: int,
     ) -> tuple[list[Sequence[object]], set[int]]:
-        """Candidate rows, and the rowids known to answer every concept."""
-        # Filters are tokens of the facets column, so FTS5 intersects them in its index
-        # instead of SQLite joining every match to the docs table.
-        filters = (area, kind, client_id)
-        ranked = self._ranked(query.all_expression(), query.estimate_all(), *filters)
-        complete = {rid for rid, _ in ranked}
-        if len(ranked) < limit and len(query.concepts) > 1:
-            more = self._ranked(query.any_expression(), query.estimate_any(), *filters)
-            seen = {rid for rid, _ in ranked}
-            ranked += [(rid, r) for rid, r in more if rid not in seen]
-        if not ranked:
+        """Candidate rows, and the rowids known to answer every concept.
+
+        FTS5 only finds rowids here, newest first (it never scores: see
+        :mod:`agentdesk.search.scoring`): articles answering every concept in their title
+        or tags, then anywhere, then articles answering some of the concepts.
+        """
+        # A client filter that keeps most articles costs FTS5 more than it saves: then the
+        # client is checked on the few rows found instead.
+        kept = self._facets.get(facet("c", client_id), 0) + self._facets.get(facet("c", None), 0)
+        if client_id and kept > CLIENT_IN_FTS * max(self.vocabulary.documents, 1):
+            filters: tuple[str | None, ...] = (area, kind, None, client_id)
+        else:
+            filters = (area, kind, client_id, None)
+        every, some = query.all_expression(), query.any_expression()
+        found: list[int] = []
+        if every is not None:
+            found = self._pool(every, *filters)
+        complete = set(found)
+        if some is not None and len(found) < limit and len(query.concepts) > 1:
+            more = [rid for rid in self._pool(some, *filters) if rid not in complete]
+            found += more[: POOL - len(found)]
+        if not found:
             return [], complete
-        bm25 = dict(ranked)
-        marks = ", ".join("?" * len(ranked))
+        marks = ", ".join("?" * len(found))
         rows = self._db.execute(
-            "SELECT d.id, d.title, d.plain, d.kind, d.area, d.client_id, d.lang, "
-            "f.title, f.tags, f.body, d.rid, d.valid_from, d.valid_to "
+            "SELECT d.rid, d.client_id, f.title, f.tags, f.body, d.id, d.valid_from, d.valid_to "
             f"FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.rid IN ({marks})",
-            [rid for rid, _ in ranked],
+            found,
         ).fetchall()
         out: list[Sequence[object]] = []
         for row in rows:
-            valid_from, valid_to = row[11], row[12]
+            valid_from, valid_to = row[6], row[7]
             if now and ((valid_from and valid_from > now) or (valid_to and valid_to <= now)):
                 continue
-            out.append((*row[:10], bm25[row[10]], row[10]))
+            out.append(row)
         return out, complete
 
-    def _ranked(
+    def _pool(
         self,
         concepts: str,
-        estimate: int,
         area: str | None,
         kind: str | None,
         client_id: str | None,
-    ) -> list[tuple[int, float]]:
-        """(rowid, bm25) of up to :data:`POOL` good articles matching ``concepts``.
+        visible_to: str | None,
+    ) -> list[int]:
+        """Rowids of up to :data:`POOL` articles matching ``concepts``, title and tags first.
 
-        FTS5 scores every match before sorting, so when the vocabulary says the matches are
-        many (a common word, a two-letter prefix) the pool is taken from articles with the
-        words in their title or tags, newest first, and only those are scored: what is typed
-        next narrows the matches and exact ranking takes over.
+        On a large index a common word matches thousands of articles; those with the words
+        in their title or tags are the better ones, and what is typed next narrows the
+        matches until every one of them is looked at.
         """
-        if estimate <= EXACT_UP_TO:
-            found = self._match("{title tags body} : (" + concepts + ")", area, kind, client_id)
-            return found
-        found = self._match("{title tags} : (" + concepts + ")", area, kind, client_id, WIDE)
+        found = self._match("heads", concepts, area, kind, client_id, visible_to)
         if len(found) < POOL:
-            seen = {rid for rid, _ in found}
-            body = self._match(
-                "{title tags body} : (" + concepts + ")", area, kind, client_id, WIDE
-            )
-            found += [item for item in body if item[0] not in seen]
-        found.sort(key=lambda item: item[1])
-        return found[:POOL]
+            seen = set(found)
+            body = self._match("fts", concepts, area, kind, client_id, visible_to)
+            found += [rid for rid in body if rid not in seen][: POOL - len(found)]
+        return found
 
-    def _match(
+    def _match(  # noqa: PLR0917 - private
         self,
-        expression: str,
+        table: str,
+        concepts: str,
         area: str | None,
         kind: str | None,
         client_id: str | None,
-        newest: int | None = None,
-    ) -> list[tuple[int, float]]:
+        visible_to: str | None,
+    ) -> list[int]:
+        """Newest rowids of ``table`` (``heads``: titles and tags; ``fts``: everything).
+
+        ``client_id`` is a filter FTS5 applies; ``visible_to`` the same filter applied to
+        the rows FTS5 returns (twice as many are asked for)."""
+        expression = "(" + concepts + ")"
         if area:
             expression += f" AND facets : {facet('a', area)}"
         if kind:
             expression += f" AND facets : {facet('k', kind)}"
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
-        order = "rank" if newest is None else "rowid DESC"
+        wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
-            f"SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY {order} "
-            f"LIMIT {newest or POOL}",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {wanted}",
             (expression,),
         ).fetchall()
-        return [(int(rid), float(r)) for rid, r in rows]
+        found = [int(r[0]) for r in rows]
+        if visible_to is None or not found:
+            return found
+        marks = ", ".join("?" * len(found))
+        visible = {
+            int(r[0])
+            for r in self._db.execute(
+                f"SELECT rid FROM docs WHERE rid IN ({marks}) "
+                "AND (client_id IS NULL OR client_id = ?)",
+                [*found, visible_to],
+            )
+        }
+        return [rid for rid in found if rid in visible][:POOL]
 
     def _rank(
         self,
@@ -319,28 +377,43 @@ class KbIndex:
         complete: set[int],
         client_id: str | None,
         limit: int,
-    ) -> list[Hit]:
+    ) -> list[tuple[float, float, int]]:
+        """(score, coverage, rowid) of the best ``limit`` rows."""
         if not rows:
             return []
-        total = sum(c.weight for c in query.concepts) or 1.0
-        best_bm25 = max(-float(str(r[10])) for r in rows) or 1.0
-        scored: list[tuple[float, float, Sequence[object]]] = []
+        scorer = Scorer(query, self.vocabulary)
+        scored = []
         for row in rows:
-            title_terms = set(str(row[7]).split())
-            if row[11] in complete:
-                coverage = 1.0
-            else:
-                terms = title_terms | set(str(row[8]).split()) | set(str(row[9]).split())
-                coverage = sum(c.weight for c in query.concepts if c.found_in(terms)) / total
-            in_title = sum(c.weight for c in query.concepts if c.found_in(title_terms)) / total
-            score = 2.0 * coverage + 1.0 * in_title + (-float(str(row[10]))) / best_bm25
-            if client_id and row[5] == client_id:
+            rid = int(str(row[0]))
+            s = scorer.score(str(row[2]), str(row[3]), str(row[4]), rid in complete)
+            scored.append((s, row[1], str(row[5]), rid))
+        best_bm25 = max(s.bm25 for s, *_ in scored) or 1.0
+        out = []
+        for s, client, doc_id, rid in scored:
+            score = 2.0 * s.coverage + 1.0 * s.in_title + s.bm25 / best_bm25
+            if client_id and client == client_id:
                 score += CLIENT_BOOST
-            scored.append((score, coverage, row))
-        scored.sort(key=lambda item: (-item[0], str(item[2][0])))
+            out.append((score, s.coverage, doc_id, rid))
+        out.sort(key=lambda item: (-item[0], item[2]))
+        return [(score, coverage, rid) for score, coverage, _, rid in out[:limit]]
+
+    def _hits(self, query: Query, ranked: list[tuple[float, float, int]]) -> list[Hit]:
+        """Hits with snippets, read only for the rows shown."""
+        if not ranked:
+            return []
+        marks = ", ".join("?" * len(ranked))
+        rows = {
+            int(row[0]): row
+            for row in self._db.execute(
+                "SELECT rid, id, title, plain, kind, area, client_id, lang FROM docs "
+                f"WHERE rid IN ({marks})",
+                [rid for *_, rid in ranked],
+            )
+        }
         hits = []
-        for score, coverage, row in scored[:limit]:
-            lang = str(row[6])
+        for score, coverage, rid in ranked:
+            row = rows[rid]
+            lang = str(row[7])
 
             def is_match(word: str, lang: str = lang) -> bool:
                 if word[:2] not in query.heads:
@@ -349,12 +422,12 @@ class KbIndex:
 
             hits.append(
                 Hit(
-                    id=str(row[0]),
-                    title=str(row[1]),
-                    snippet=make_snippet(str(row[2]), is_match),
-                    kind=str(row[3]),
-                    area=str(row[4]),
-                    client_id=None if row[5] is None else str(row[5]),
+                    id=str(row[1]),
+                    title=str(row[2]),
+                    snippet=make_snippet(str(row[3]), is_match, heads=query.heads),
+                    kind=str(row[4]),
+                    area=str(row[5]),
+                    client_id=None if row[6] is None else str(row[6]),
                     score=round(score, 4),
                     coverage=round(coverage, 3),
                 )

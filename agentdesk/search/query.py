@@ -10,6 +10,7 @@ expression, each quoted, so nothing the operator types is FTS5 syntax.
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from agentdesk.search.analysis import Analyzer
@@ -22,14 +23,32 @@ MAX_QUERY_CHARS = 500
 MAX_CONCEPTS = 12
 #: Words allowed between the words of a phrase.
 NEAR = 3
+#: Longest prefix FTS5 keeps its own index for (``prefix = '2 3'`` in the schema); longer
+#: prefixes are searched as the vocabulary words they start, so FTS5 reads those words'
+#: lists lazily instead of merging every word's list before the first row.
+INDEXED_PREFIX = 3
+#: Vocabulary words a longer prefix stands for, the commonest first.
+COMPLETIONS = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
     terms: tuple[str, ...]
     prefix: bool = False
+    #: For a prefix longer than :data:`INDEXED_PREFIX`: the words it is searched as.
+    completions: tuple[str, ...] | None = field(default=None, compare=False)
+
+    def live(self, vocabulary: Vocabulary) -> bool:
+        """Can this alternative match anything in the index at all?"""
+        if self.completions is not None:
+            return bool(self.completions)
+        if self.prefix:
+            return vocabulary.has_prefix(self.terms[-1])
+        return all(t in vocabulary for t in self.terms)
 
     def expression(self) -> str:
+        if self.completions is not None:
+            return " OR ".join(f'"{t}"' for t in self.completions)
         if len(self.terms) > 1:
             # words of a phrase close together, in any order ("piano di rientro",
             # "rientro nel piano"); stop words are not in the index, so gaps stay small
@@ -43,6 +62,8 @@ class Concept:
     """One thing the operator asked about, with every way it may be written."""
 
     alternatives: list[Alternative] = field(default_factory=list)
+    #: The alternatives the index holds (the others cannot match and are not searched).
+    live: list[Alternative] = field(default_factory=list)
     weight: float = 1.0
     #: About how many articles hold the concept.
     documents: int = 0
@@ -65,10 +86,19 @@ class Concept:
             return  # a phrase containing a word already searched alone adds nothing
         self.alternatives.append(alternative)
 
-    def expression(self) -> str:
-        return "(" + " OR ".join(a.expression() for a in self.alternatives) + ")"
+    def expression(self) -> str | None:
+        """The FTS5 expression of the concept, or None when nothing in the index has it."""
+        parts: dict[str, None] = {}
+        for alternative in self.live:
+            if alternative.completions is not None:
+                parts.update(dict.fromkeys(f'"{t}"' for t in alternative.completions))
+            else:
+                parts[alternative.expression()] = None
+        if not parts:
+            return None
+        return "(" + " OR ".join(parts) + ")"
 
-    def found_in(self, terms: set[str]) -> bool:
+    def found_in(self, terms: Set[str]) -> bool:
         if not self._single.isdisjoint(terms):
             return True
         if any(all(t in terms for t in phrase) for phrase in self._phrases):
@@ -97,13 +127,17 @@ class Query:
     def empty(self) -> bool:
         return not self.concepts
 
-    def all_expression(self) -> str:
-        """Articles answering every concept."""
-        return " AND ".join(c.expression() for c in self.concepts)
+    def all_expression(self) -> str | None:
+        """Articles answering every concept (None: no article can)."""
+        parts = [c.expression() for c in self.concepts]
+        if not parts or None in parts:
+            return None
+        return " AND ".join(p for p in parts if p)
 
-    def any_expression(self) -> str:
-        """Articles answering any concept."""
-        return " OR ".join(c.expression() for c in self.concepts)
+    def any_expression(self) -> str | None:
+        """Articles answering any concept (None: no article can)."""
+        parts = [p for p in (c.expression() for c in self.concepts) if p]
+        return " OR ".join(parts) or None
 
     def estimate_all(self) -> int:
         """About how many articles answer every concept (from the vocabulary)."""
@@ -136,7 +170,7 @@ def parse(text: str, analyzer: Analyzer, synonyms: SynonymTable, vocabulary: Voc
             for phrase in synonyms.groups[group]:
                 concept.add(Alternative(phrase))
             if typing and i + length == len(qwords):
-                _add_prefixes(concept, qwords[-1].text, stems[-1])
+                _add_prefixes(concept, qwords[-1].text, stems[-1], vocabulary)
             i += length
         else:
             word = qwords[i]
@@ -144,21 +178,27 @@ def parse(text: str, analyzer: Analyzer, synonyms: SynonymTable, vocabulary: Voc
                 concept.add(Alternative((stem,)))
             known = any(stem in vocabulary for stem in word.stems)
             if typing and last:
-                _add_prefixes(concept, word.text, word.stems)
+                _add_prefixes(concept, word.text, word.stems, vocabulary)
                 known = known or any(vocabulary.has_prefix(s) for s in word.stems)
             if not known:
                 for candidate in vocabulary.candidates(analyzer.stem(word.text, "it")):
                     concept.add(Alternative((candidate,)))
             i += 1
+        concept.live = [a for a in concept.alternatives if a.live(vocabulary)]
         concept.documents = _documents(concept, vocabulary)
         concept.weight = _idf(concept.documents, vocabulary)
         concepts.append(concept)
     return Query(concepts)
 
 
-def _add_prefixes(concept: Concept, word: str, stems: tuple[str, ...]) -> None:
-    for prefix in {word, *stems}:
-        if len(prefix) >= 2:
+def _add_prefixes(
+    concept: Concept, word: str, stems: tuple[str, ...], vocabulary: Vocabulary
+) -> None:
+    for prefix in sorted({word, *stems}):
+        if len(prefix) > INDEXED_PREFIX:
+            words = vocabulary.completions(prefix, COMPLETIONS)
+            concept.add(Alternative((prefix,), prefix=True, completions=words))
+        elif len(prefix) >= 2:
             concept.add(Alternative((prefix,), prefix=True))
 
 

@@ -7,9 +7,9 @@ but the marks is HTML-escaped, so a snippet is safe to render as rich text.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
-from agentdesk.search.analysis import WORD, fold
+from agentdesk.search.analysis import WORD, fold, fold_text
 
 #: Words in a snippet.
 WINDOW = 26
@@ -17,8 +17,16 @@ WINDOW = 26
 SCAN = 200
 
 
-def make_snippet(text: str, is_match: Callable[[str], bool], window: int = WINDOW) -> str:
-    """The ``window`` words of ``text`` with the most matches, matches marked."""
+def make_snippet(
+    text: str,
+    is_match: Callable[[str], bool],
+    window: int = WINDOW,
+    heads: Collection[str] | None = None,
+) -> str:
+    """The ``window`` words of ``text`` with the most matches, matches marked.
+
+    ``heads``, when given, holds the first two letters (folded) of every word that can
+    match: the others are not looked at."""
     spans = []
     for m in WORD.finditer(text):
         spans.append((m.start(), m.end()))
@@ -26,7 +34,15 @@ def make_snippet(text: str, is_match: Callable[[str], bool], window: int = WINDO
             break
     if not spans:
         return html.escape(text[:200])
-    hits = [is_match(fold(text[a:b])) for a, b in spans]
+    scanned = text[: spans[-1][1]]
+    folded = fold_text(scanned)
+    if len(folded) == len(scanned):  # folding kept every offset (the usual case)
+        if heads is None:
+            hits = [is_match(folded[a:b]) for a, b in spans]
+        else:
+            hits = [folded[a : a + 2] in heads and is_match(folded[a:b]) for a, b in spans]
+    else:
+        hits = [is_match(fold(text[a:b])) for a, b in spans]
     best, best_count = 0, -1
     count = sum(hits[:window])
     for start in range(max(1, len(spans) - window + 1)):

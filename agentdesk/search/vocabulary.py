@@ -27,18 +27,22 @@ class Vocabulary:
     def __init__(self) -> None:
         self.df: dict[str, int] = {}
         self.documents = 0
+        #: Terms in all articles (for the average article length of bm25).
+        self.tokens = 0
         self._sorted: list[str] | None = None
         self._buckets: dict[str, list[str]] | None = None
 
-    def replace(self, rows: Iterable[tuple[str, int]], documents: int) -> None:
+    def replace(self, rows: Iterable[tuple[str, int]], documents: int, tokens: int) -> None:
         self.df = dict(rows)
         self.documents = documents
+        self.tokens = tokens
         self._dirty()
 
-    def add(self, terms: Iterable[str]) -> None:
+    def add(self, terms: list[str]) -> None:
         for term in set(terms):
             self.df[term] = self.df.get(term, 0) + 1
         self.documents += 1
+        self.tokens += len(terms) + 3
         self._dirty()
 
     def _dirty(self) -> None:
@@ -60,6 +64,19 @@ class Vocabulary:
             total += self.df[words[i]]
             i += 1
         return total
+
+    def completions(self, prefix: str, limit: int) -> tuple[str, ...]:
+        """The ``limit`` commonest vocabulary words starting with ``prefix``."""
+        words = self._words()
+        i = bisect.bisect_left(words, prefix)
+        found = []
+        while i < len(words) and words[i].startswith(prefix):
+            found.append(words[i])
+            i += 1
+        if len(found) > limit:
+            found.sort(key=lambda term: -self.df[term])
+            del found[limit:]
+        return tuple(found)
 
     def has_prefix(self, prefix: str) -> bool:
         words = self._words()

@@ -66,8 +66,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/kb_panel.py" line="209"/>
-        <source>Suggested for the customer&apos;s last message.</source>
-        <translation>Suggested for the customer&apos;s last message.</translation>
+        <source>Suggested · type to search</source>
+        <translation>Suggested · type to search</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/kb_panel.py" line="211"/>

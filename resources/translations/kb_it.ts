@@ -66,8 +66,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/kb_panel.py" line="209"/>
-        <source>Suggested for the customer&apos;s last message.</source>
-        <translation>Suggeriti per l&apos;ultimo messaggio del cliente.</translation>
+        <source>Suggested · type to search</source>
+        <translation>Suggeriti · scrivi per cercare</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/assist/kb_panel.py" line="211"/>

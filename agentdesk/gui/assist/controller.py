@@ -138,8 +138,9 @@ class AssistController(QObject):
         except Exception as exc:
             log.warning("script progress not saved: %s", exc)
             self._player.set_busy(False)
-            self.message.emit("warning", self.tr("The script step was not saved: %1").replace(
-                "%1", str(exc)))
+            self.message.emit(
+                "warning", self.tr("The script step was not saved: %1").replace("%1", str(exc))
+            )
 
     async def _switch(self, interaction_id: str, script_id: str) -> None:
         """An accepted "use this script" hint: the player moves to that script."""
@@ -160,4 +161,3 @@ class AssistController(QObject):
         except Exception as exc:
             log.warning("hint outcome not saved: %s", exc)
             self._hints.undecided(hint_id)
-

@@ -38,15 +38,22 @@ class HintsPanel(Card):
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
-        keys = QLabel(
+        keys = QLabel(f"{ACCEPT_KEY} · {DISMISS_KEY}", self)
+        keys.setToolTip(
             self.tr("%1 accept the first · %2 dismiss it")
             .replace("%1", ACCEPT_KEY)
-            .replace("%2", DISMISS_KEY),
-            self,
+            .replace("%2", DISMISS_KEY)
         )
         keys.setObjectName("muted")
         self.keys = keys
-        self.body.addWidget(keys)
+        # the keys sit on the title's line: one line less for a column that is short of room
+        card = self.layout()
+        assert isinstance(card, QVBoxLayout)
+        card.removeWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(keys, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        card.insertLayout(0, head)
         self.accept_shortcut = QShortcut(QKeySequence(ACCEPT_KEY), self)
         self.accept_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.accept_shortcut.activated.connect(lambda: self.decide_first(True))
@@ -105,11 +112,14 @@ class HintsPanel(Card):
         self._pending.discard(hint_id)
 
     def _row(self, hint: NextBestAction, first: bool) -> QWidget:
+        """A compact hint: its title with the two buttons beside it, the reason below."""
         row = QWidget(self)
         row.setObjectName("hintRow")
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(1)
+        head = QHBoxLayout()
+        head.setSpacing(4)
         title = QLabel(hint.title, row)
         title.setWordWrap(True)
         title.setStyleSheet(f"font-weight: 600; color: {colors.TEXT};")
@@ -117,18 +127,19 @@ class HintsPanel(Card):
         reason.setObjectName("hintReason")
         reason.setWordWrap(True)
         reason.setStyleSheet(f"color: {colors.MUTED};")
-        buttons = QHBoxLayout()
         accept = QPushButton(self.tr("Accept"), row)
         dismiss = QPushButton(self.tr("Dismiss"), row)
+        for button in (accept, dismiss):
+            button.setObjectName("hintButton")
+            button.setStyleSheet("padding: 1px 8px;")
         if first:
             accept.setToolTip(ACCEPT_KEY)
             dismiss.setToolTip(DISMISS_KEY)
         accept.clicked.connect(lambda _=False, i=hint.id: self.decide(i, True))
         dismiss.clicked.connect(lambda _=False, i=hint.id: self.decide(i, False))
-        buttons.addWidget(accept)
-        buttons.addWidget(dismiss)
-        buttons.addStretch(1)
-        layout.addWidget(title)
+        head.addWidget(title, 1)
+        head.addWidget(accept, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
         layout.addWidget(reason)
-        layout.addLayout(buttons)
         return row

@@ -121,7 +121,7 @@ class KbPanel(Card):
         self.results.setItemDelegate(KbHitDelegate(self.kind_labels, self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
-        self.results.setMinimumHeight(160)
+        self.results.setMinimumHeight(110)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.status = QLabel(self)
@@ -199,6 +199,7 @@ class KbPanel(Card):
         if self.service is None:
             self.model.set_hits([])
             self.status.setText(self.tr("The knowledge base is not available yet."))
+            self.status.show()
             return
         if not text.strip():
             suggested = (
@@ -207,15 +208,19 @@ class KbPanel(Card):
                 else []
             )
             self.model.set_hits(suggested)
-            self.status.setText(
-                self.tr("Suggested for the customer's last message.")
+            # what the list holds is said in the empty search box: no extra line
+            self.search.setPlaceholderText(
+                self.tr("Suggested · type to search")
                 if suggested
-                else self.tr("Type to search the knowledge base.")
+                else self.tr("Search procedures, FAQs, news…")
             )
+            self.status.setText("" if suggested else self.tr("Type to search the knowledge base."))
+            self.status.setVisible(not suggested)
             return
         hits = self.service.search(text, client_id=self.client_id, kind=self.kind.currentData())
         self.model.set_hits(hits)
         self.status.setText("" if hits else self.tr("No article matches."))
+        self.status.setVisible(not hits)
         self.stack.setCurrentIndex(0)
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -229,6 +234,7 @@ class KbPanel(Card):
         found = self.service.article_html(article_id)
         if found is None:
             self.status.setText(self.tr("This article is not in the local copy yet."))
+            self.status.show()
             return
         title, body = found
         self.current_id = article_id

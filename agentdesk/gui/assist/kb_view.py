@@ -9,6 +9,7 @@ import html
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -74,7 +75,11 @@ class KbHitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         self.initStyleOption(option, index)
-        width = option.widget.width() if option.widget else 300
+        view = option.widget
+        # the rows are as wide as the visible part (scroll bar excluded), or the text laid
+        # out for a wider row would be cut at the bottom
+        viewport = view.viewport() if isinstance(view, QAbstractScrollArea) else view
+        width = viewport.width() if viewport is not None else 300
         option.rect.setWidth(width - 4)
         doc = self._document(option, index)
         return QSize(width - 4, int(doc.size().height()) + 8)

@@ -1,5 +1,5 @@
-"""The Assist pane: the client's greeting, the script player, next-best-action hints, the
-customer's open invoices, the dispositions.
+"""The Assist pane: the script player, next-best-action hints, the knowledge base, the
+client's greeting, the customer's open invoices, the dispositions.
 """
 
 from __future__ import annotations
@@ -73,12 +73,17 @@ def rows_from_timeline(items: list[TimelineItem]) -> list[InvoiceRow]:
     ]
 
 
+#: Customer messages the knowledge base's suggestions read (the topic is often in the
+#: first one, "it is the third time" in the last).
+SUGGEST_FROM = 3
+
+
 def last_customer_text(interaction: Interaction | None) -> str:
-    """What the customer wrote last (for the knowledge base's suggestions)."""
+    """What the customer wrote lately (for the knowledge base's suggestions)."""
     if interaction is None:
         return ""
     inbound = [m.text for m in interaction.messages if m.direction.value == "inbound"]
-    return inbound[-1] if inbound else ""
+    return "\n".join(inbound[-SUGGEST_FROM:])
 
 
 def greeting_for(client: ClientRef, agent_name: str) -> str:
@@ -110,6 +115,8 @@ class AssistPane(QScrollArea):
         self.setObjectName("AssistPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # the cards wrap their text to the column's width: never a sideways scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._agent_name = ""
         self._clients: list[ClientRef] = []
         self._interaction: Interaction | None = None
@@ -117,7 +124,7 @@ class AssistPane(QScrollArea):
         body.setObjectName("assistBody")
         self.cards = QVBoxLayout(body)
         self.cards.setContentsMargins(8, 8, 8, 8)
-        self.cards.setSpacing(10)
+        self.cards.setSpacing(8)
 
         self.greeting_card = Card(self.tr("Greeting"), body)
         self.client_pill = Pill("", self.greeting_card)
@@ -151,13 +158,17 @@ class AssistPane(QScrollArea):
         self.script_player.articleRequested.connect(self.articleRequested)
         self.hints = HintsPanel(body)
 
-        self.cards.addWidget(self.greeting_card)
+        # During a contact what the operator works with comes first and fits the column at
+        # the default window size: the script step, the hints with their reasons, the
+        # knowledge base (suggestions for the customer's last words). The greeting (the
+        # script's first step says it too), invoices and outcomes follow.
+        self.kb = KbPanel(body)
         self.cards.addWidget(self.script_player)
         self.cards.addWidget(self.hints)
+        self.cards.addWidget(self.kb, 1)
+        self.cards.addWidget(self.greeting_card)
         self.cards.addWidget(self.invoices_card)
         self.cards.addWidget(self.dispositions_card)
-        self.kb = KbPanel(body)
-        self.cards.addWidget(self.kb, 1)
         self.setWidget(body)
         self.show_interaction(None)
 
@@ -176,6 +187,9 @@ class AssistPane(QScrollArea):
             and interaction.id == self._interaction.id
         )
         self._interaction = interaction
+        # Between contacts the greeting card lists the operator's clients: it leads then.
+        self.cards.removeWidget(self.greeting_card)
+        self.cards.insertWidget(0 if interaction is None else 3, self.greeting_card)
         self.script_player.setVisible(interaction is not None)
         self.hints.setVisible(interaction is not None)
         self.interactionShown.emit(interaction)

@@ -95,8 +95,14 @@ class ScriptPlayer(Card):
             self.title.setText(self.tr("Script"))
             self.where.setText(self.tr("No script for this contact."))
             self._clear_answers()
-            for widget in (self.text, self.articles, self.checkpoints, self.open_answer,
-                           self.back_button, self.insert_button):
+            for widget in (
+                self.text,
+                self.articles,
+                self.checkpoints,
+                self.open_answer,
+                self.back_button,
+                self.insert_button,
+            ):
                 widget.hide()
             return
         self.title.setText(script.title)
@@ -155,7 +161,8 @@ class ScriptPlayer(Card):
             self.where.setText(self.tr("Script completed") + f" · {adherence}")
         elif step is not None:
             self.where.setText(
-                self.tr("Step %1").replace("%1", str(step)) + f" · {adherence}"
+                self.tr("Step %1").replace("%1", str(step))
+                + f" · {adherence}"
                 + ("" if self._shown == progress.current else " · " + self.tr("going back"))
             )
         else:

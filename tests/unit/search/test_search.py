@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from agentdesk.search import KbIndex
@@ -152,3 +154,23 @@ def test_article_finder_answers_a_customer_message_or_stays_silent(index: KbInde
     assert hit is not None and hit.id == "kb-energia-rateizzazione"
     assert finder.best("Grazie mille, buona giornata!", "energia") is None
     assert finder.best("", None) is None
+
+
+def test_an_index_file_from_before_the_heads_table_is_brought_up_to_date(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tests.unit.search.corpus import demo_docs
+
+    path = tmp_path / "kb.sqlite3"
+    first = KbIndex(path)
+    first.upsert(demo_docs(), version=1)
+    first._db.close()
+    old = sqlite3.connect(path)  # as a previous version left it: no titles table, no layout
+    old.execute("DELETE FROM heads")
+    old.execute("DELETE FROM meta WHERE key = 'layout'")
+    old.commit()
+    old.close()
+    again = KbIndex(path)
+    assert again.version == 1
+    assert top(again, "voltura ", client_id="lario") == "kb-lario-voltura"
+    assert again._db.execute("SELECT count(*) FROM heads").fetchone()[0] == again.count()

@@ -1,0 +1,118 @@
+"""Scoring candidate articles in Python: bm25 from the vocabulary's statistics.
+
+FTS5's own ``bm25()`` counts, on every query, the articles holding each phrase by reading
+that phrase's whole list; on a large index with common words this costs more than finding
+the candidates. The vocabulary already knows those counts, so FTS5 only finds candidates
+(by rowid) and this module scores them with the same formula (Okapi BM25, k1 = 1.2,
+b = 0.75, column weights title > tags > body), plus how much of the query each article
+covers, overall and in its title.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from agentdesk.search.query import Query
+from agentdesk.search.vocabulary import Vocabulary
+
+#: bm25 weights of the title, tags and body columns.
+WEIGHTS = (8.0, 4.0, 1.0)
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    bm25: float
+    coverage: float
+    in_title: float
+
+
+class Scorer:
+    """Scores the analysed columns (space-separated stems) of candidate articles."""
+
+    def __init__(self, query: Query, vocabulary: Vocabulary) -> None:
+        self.query = query
+        n = max(vocabulary.documents, 1)
+        self.avgdl = max(vocabulary.tokens / n, 1.0)
+        #: term -> idf, for words searched as themselves
+        self.terms: dict[str, float] = {}
+        #: short prefix -> idf, for prefixes FTS5 searches through its prefix index
+        self.prefixes: dict[str, float] = {}
+        #: phrases (NEAR groups): their words count only when all of them are present
+        self.phrases: list[tuple[tuple[str, ...], tuple[float, ...]]] = []
+        for concept in query.concepts:
+            for alt in concept.live:
+                if alt.completions is not None:
+                    for term in alt.completions:
+                        self.terms[term] = idf(vocabulary.frequency(term), n)
+                elif alt.prefix:
+                    p = alt.terms[-1]
+                    self.prefixes[p] = idf(vocabulary.prefix_frequency(p, cap=n), n)
+                elif len(alt.terms) == 1:
+                    self.terms[alt.terms[0]] = idf(vocabulary.frequency(alt.terms[0]), n)
+                else:
+                    weights = tuple(idf(vocabulary.frequency(t), n) for t in alt.terms)
+                    self.phrases.append((alt.terms, weights))
+        self._short = tuple(self.prefixes)
+        #: every word a concept may be found by, and every prefix: what scoring looks at
+        self._wanted = set(self.terms).union(*(terms for terms, _ in self.phrases))
+        self._starts = tuple(
+            {a.terms[-1] for c in query.concepts for a in c.alternatives if a.prefix}
+        )
+        self._total = sum(c.weight for c in query.concepts) or 1.0
+
+    def _kept(self, column: str) -> tuple[list[str], int]:
+        """The column's words that matter to the query, and how many words it has."""
+        tokens = column.split()
+        wanted, starts = self._wanted, self._starts
+        if starts:
+            return [t for t in tokens if t in wanted or t.startswith(starts)], len(tokens)
+        return [t for t in tokens if t in wanted], len(tokens)
+
+    def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
+        freq: dict[str, float] = {}
+        length = 3  # the facet tokens
+        columns = [self._kept(column) for column in (title, tags, body)]
+        for weight, (kept, n) in zip(WEIGHTS, columns, strict=True):
+            length += n
+            for token in kept:
+                freq[token] = freq.get(token, 0.0) + weight
+        norm = K1 * (1 - B + B * length / self.avgdl)
+        total = 0.0
+        terms, short = self.terms, self._short
+        by_prefix: dict[str, float] = {}
+        for token, f in freq.items():
+            idf_t = terms.get(token)
+            if idf_t is not None:
+                total += idf_t * f * (K1 + 1) / (f + norm)
+            if short and token.startswith(short):
+                for p in short:
+                    if token.startswith(p):
+                        by_prefix[p] = by_prefix.get(p, 0.0) + f
+        for p, f in by_prefix.items():
+            total += self.prefixes[p] * f * (K1 + 1) / (f + norm)
+        for phrase, weights in self.phrases:
+            if all(t in freq for t in phrase):
+                for term, weight in zip(phrase, weights, strict=True):
+                    f = freq[term]
+                    total += weight * f * (K1 + 1) / (f + norm)
+        # Only the words that matter were kept, and every way a concept may be found is
+        # among them, so coverage reads the same from them as from the whole article.
+        concepts = self.query.concepts
+        title_terms = set(columns[0][0])
+        if complete:
+            coverage = 1.0
+        else:
+            every = freq.keys()
+            coverage = sum(c.weight for c in concepts if c.found_in(every)) / self._total
+        in_title = sum(c.weight for c in concepts if c.found_in(title_terms)) / self._total
+        return Scored(total, coverage, in_title)
+
+
+def idf(documents: int, n: int) -> float:
+    """FTS5's bm25 idf: rare words weigh more; never zero or negative."""
+    documents = min(documents, n)
+    value = math.log((n - documents + 0.5) / (documents + 0.5))
+    return max(value, 1e-6)
