@@ -142,6 +142,8 @@ class Desk(QObject):
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
         await self.softphone.aclose()
+        if self.people is not None:
+            await self.people.aclose()
         if self.controller is not None:
             await self.controller.aclose()
         if self.assist_controller is not None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
 
 from agentdesk.client.people import PeopleClient
+from agentdesk.gui.controller import tracked
 from agentdesk.gui.errors import EXPECTED, describe_error
 from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.day_facts import ServerDay
@@ -43,6 +44,7 @@ class PeopleController(QObject):
         self.reviews = reviews
         self.profile: AgentProfile | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False
         if board is not None:
             board.messageRequested.connect(self.send_message)
             board.calculator.calculateRequested.connect(self.calculate)
@@ -50,7 +52,16 @@ class PeopleController(QObject):
             reviews.decided.connect(self.decide)
             reviews.graduateRequested.connect(self.graduate)
 
+    async def aclose(self) -> None:
+        """Cancel the loads still waiting on the server and start no new ones (shutting down)."""
+        self._closed = True
+        tasks = [t for t in self._tasks if not t.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     @asyncSlot(object)
+    @tracked
     async def on_profile(self, profile: AgentProfile) -> None:
         self.profile = profile
         await self._guarded(self._load_all())
@@ -111,10 +122,12 @@ class PeopleController(QObject):
             log.warning("malformed %s event dropped", type_)
 
     @asyncSlot(str, str)
+    @tracked
     async def send_message(self, agent_id: str, text: str) -> None:
         await self._guarded(self.client.message(agent_id, text))
 
     @asyncSlot(float, float, float, float, float)
+    @tracked
     async def calculate(
         self, volume: float, aht: float, sl: float, wait: float, shrink: float
     ) -> None:
@@ -129,6 +142,7 @@ class PeopleController(QObject):
         self.board.calculator.show_result(result)
 
     @asyncSlot(str, int, str, bool)
+    @tracked
     async def decide(self, review_id: str, score: int, feedback: str, release: bool) -> None:
         decision = ReviewDecision(score=score, feedback=feedback, release=release)
         if (
@@ -138,6 +152,7 @@ class PeopleController(QObject):
             await self._guarded(self._reload_reviews())
 
     @asyncSlot(str)
+    @tracked
     async def graduate(self, trainee_id: str) -> None:
         if await self._guarded(self.client.graduate(trainee_id)):
             await self._guarded(self._reload_reviews())
