@@ -13,7 +13,10 @@ from agentdesk.server.config import ServerSettings
 def bind(host: str, port: int) -> socket.socket:
     """A listening TCP socket; port 0 picks a free one. Reusable right after a restart."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY only on sockets whose proto says TCP,
+    # and without it Nagle holds a response's body behind its headers until the client's
+    # delayed ACK (40 ms added to every HTTP answer written in two parts).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
