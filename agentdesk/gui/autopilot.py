@@ -16,9 +16,13 @@ from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Channel, Interaction, InteractionStatus
 
+#: Chats the demo operator takes at once (beside the first call).
+CHATS = 2
+
 
 class DemoAutopilot(QObject):
-    """Accept one offered chat and greet the customer."""
+    """Answer the first call, accept the first two offered chats and greet each customer;
+    the first chat stays in focus."""
 
     def __init__(
         self,
@@ -31,8 +35,8 @@ class DemoAutopilot(QObject):
         self._controller = controller
         self._pane = interactions
         self._agent_name = ""
-        self._chosen: str | None = None
-        self._greeted = False
+        self._chats: list[str] = []
+        self._greeted: set[str] = set()
         self._call: str | None = None
         workstation.profileChanged.connect(self._on_profile)
         workstation.interactionChanged.connect(self._on_interaction)
@@ -46,17 +50,24 @@ class DemoAutopilot(QObject):
                 self._call = interaction.id
                 self._controller.accept(interaction.id)
             return
-        if self._chosen is None and interaction.status is InteractionStatus.OFFERED:
-            self._chosen = interaction.id
-            self._pane.select(interaction.id)
+        if interaction.channel is not Channel.CHAT:
+            return
+        if (
+            len(self._chats) < CHATS
+            and interaction.id not in self._chats
+            and interaction.status is InteractionStatus.OFFERED
+        ):
+            self._chats.append(interaction.id)
+            if len(self._chats) == 1:
+                self._pane.select(interaction.id)
             self._controller.accept(interaction.id)
         elif (
-            interaction.id == self._chosen
+            interaction.id in self._chats
             and interaction.status is InteractionStatus.ACTIVE
-            and not self._greeted
+            and interaction.id not in self._greeted
         ):
-            self._greeted = True
-            self._pane.select(interaction.id)
+            self._greeted.add(interaction.id)
+            self._pane.select(self._chats[0])
             self._controller.send(
                 interaction.id, greeting_for(interaction.client, self._agent_name)
             )

@@ -113,12 +113,26 @@ class AudioDevices:
 def default_backend() -> AudioBackend:
     """PortAudio through sounddevice when a device exists, else the null backend.
 
-    ``AGENTDESK_AUDIO=null`` forces the null backend (CI, screenshots, tests).
+    ``AGENTDESK_AUDIO=null`` forces the null backend (CI, screenshots, tests);
+    ``AGENTDESK_AUDIO=file:PATH`` plays a WAV as the microphone and ``tone:HZ`` a test tone
+    (a headset-less check of the whole audio path, demos).
     """
+    from pathlib import Path
+
     from agentdesk.media.file_backend import FileBackend
 
-    if os.environ.get("AGENTDESK_AUDIO", "").lower() == "null":
+    choice = os.environ.get("AGENTDESK_AUDIO", "")
+    kind, _, value = choice.partition(":")
+    if kind.lower() == "null":
         return FileBackend()
+    if kind.lower() == "file" and value:
+        return FileBackend(Path(value))
+    if kind.lower() == "tone" and value:
+        try:
+            return FileBackend(tone_hz=float(value))
+        except ValueError:
+            log.warning("AGENTDESK_AUDIO=%s: not a frequency; using silence", choice)
+            return FileBackend()
     try:
         from agentdesk.media.portaudio import PortAudioBackend
 

@@ -101,7 +101,9 @@ def test_no_customer_record_means_no_screen_pop(qloop: qasync.QEventLoop) -> Non
     assert invoices == [("", [], "")]
 
 
-def test_autopilot_accepts_one_offer_and_greets(qloop: qasync.QEventLoop, qtbot: object) -> None:
+def test_autopilot_accepts_two_chats_greets_them_and_keeps_the_first_in_focus(
+    qloop: qasync.QEventLoop, qtbot: object
+) -> None:
     controller, session, model, _ = _controller()
     workstation = Workstation()
     workstation.interactionChanged.connect(model.upsert)
@@ -109,13 +111,23 @@ def test_autopilot_accepts_one_offer_and_greets(qloop: qasync.QEventLoop, qtbot:
     pilot = DemoAutopilot(workstation, controller, pane)
     workstation.profile_changed(fakes.profile())
     offer = fakes.interaction(InteractionStatus.OFFERED, "a")
+    second = fakes.interaction(InteractionStatus.OFFERED, "b")
     workstation.interaction_changed(offer)
-    workstation.interaction_changed(fakes.interaction(InteractionStatus.OFFERED, "b"))
-    qloop.run_until_complete(until(lambda: ("accept", ("a",)) in session.calls))
-    workstation.interaction_changed(offer.model_copy(update={"status": InteractionStatus.ACTIVE}))
-    qloop.run_until_complete(until(lambda: session.calls[-1][0] == "send_message"))
-    assert [c for c in session.calls if c[0] == "accept"] == [("accept", ("a",))]
-    assert "Lario Acque, buongiorno, sono Mario" in session.calls[-1][1][1]
+    workstation.interaction_changed(second)
+    workstation.interaction_changed(fakes.interaction(InteractionStatus.OFFERED, "c"))
+    qloop.run_until_complete(until(lambda: ("accept", ("b",)) in session.calls))
+    for chat in (offer, second):
+        workstation.interaction_changed(
+            chat.model_copy(update={"status": InteractionStatus.ACTIVE})
+        )
+    qloop.run_until_complete(
+        until(lambda: len([c for c in session.calls if c[0] == "send_message"]) == 2)
+    )
+    assert [c[1] for c in session.calls if c[0] == "accept"] == [("a",), ("b",)]
+    greeted = [c[1] for c in session.calls if c[0] == "send_message"]
+    assert [g[0] for g in greeted] == ["a", "b"]
+    assert all("Lario Acque, buongiorno, sono Mario" in g[1] for g in greeted)
+    assert pane.current_id() == "a"
     assert pilot is not None
     pane.deleteLater()
 

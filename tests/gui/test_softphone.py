@@ -284,7 +284,7 @@ def test_signalling_lost_with_the_server_resumes_when_it_is_back(
     in_call(qloop, phone, scenario)
 
 
-def test_the_autopilot_answers_the_first_call_and_still_greets_one_chat(
+def test_the_autopilot_answers_the_first_call_and_still_takes_the_chats(
     qloop: qasync.QEventLoop, qtbot: QtBot
 ) -> None:
     from agentdesk.gui.autopilot import DemoAutopilot
