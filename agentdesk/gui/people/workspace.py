@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
 
 from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.reviews import ReviewQueue
 from agentdesk.protocol.agents import AgentProfile, Role
+
+#: The supervisor's softphone column (px): room for its controls, the rest for the board.
+SOFTPHONE_WIDTH = 380
 
 
 def install_workspace(
@@ -39,4 +42,10 @@ def install_workspace(
         dock = getattr(window, name, None)
         if dock is not None:
             dock.hide()
+    # The softphone stays (listening to an operator, calling back) but as a narrow column:
+    # alone on its side it would otherwise take half the window from the board.
+    phone = window.findChild(QDockWidget, "softphoneDock")
+    if phone is not None:
+        phone.setMaximumWidth(SOFTPHONE_WIDTH)
+        window.resizeDocks([phone], [SOFTPHONE_WIDTH], Qt.Orientation.Horizontal)
     return tabs
