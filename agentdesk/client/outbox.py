@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 #: 4xx answers that say nothing about the mutation itself: keep it and try again later.
 _RETRYABLE_4XX = frozenset({401, 408, 425, 429})
+#: Interaction statuses that mean the conversation is over (a late reply is refused).
+_OVER = ("wrap_up", "closed", "abandoned")
 
 
 class OutboxKind(StrEnum):
@@ -104,7 +106,16 @@ class Outbox:
             return False
         except ApiError as exc:
             if 400 <= exc.status < 500 and exc.status not in _RETRYABLE_4XX:
-                log.warning("outbox: %s %s refused, dropped: %s", entry.kind, entry.target_id, exc)
+                # A reply to a customer who has just left is refused with 409 and the chat's
+                # new status: an everyday race, shown to the operator, not a fault to log.
+                over = exc.status == 409 and (exc.details or {}).get("status") in _OVER
+                log.log(
+                    logging.INFO if over else logging.WARNING,
+                    "outbox: %s %s refused, dropped: %s",
+                    entry.kind,
+                    entry.target_id,
+                    exc,
+                )
                 await self._cache.outbox_remove(entry.id)
                 self._report(self._on_dropped, entry, exc)
                 return True

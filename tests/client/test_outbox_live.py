@@ -162,3 +162,23 @@ async def test_a_note_goes_through_the_outbox_once(live: LiveServer, desk_factor
     await until(outbox_empty, what="the note is delivered")
     page = await desk.api.timeline(customer.id)
     assert [i.summary for i in page.items].count("Richiamare dopo le 17") == 1
+
+
+async def test_a_late_reply_to_a_customer_who_left_is_reported_without_a_warning(
+    live: LiveServer, gateway: Gateway, desk_factory: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    desk: Desk = await desk_factory(live)
+    await desk.session.start("mario", "demo")
+    iid = await active_chat(desk, gateway)
+    await gateway.end(iid)  # the customer leaves while the operator is still typing
+    with (
+        caplog.at_level("INFO", logger="agentdesk.client.outbox"),
+        pytest.raises(ApiError) as caught,
+    ):
+        await desk.session.send_message(iid, "le mando subito il modulo")
+    assert caught.value.status == 409
+    refused = [r for r in caplog.records if "refused, dropped" in r.getMessage()]
+    assert refused and all(r.levelname == "INFO" for r in refused)
+    assert await desk.session.outbox.pending() == []
+    pending = [m.id for m, p in desk.recorder.messages if p]
+    assert [k for k, _ in desk.recorder.failed] == pending  # the bubble can be withdrawn
