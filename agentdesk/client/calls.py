@@ -140,3 +140,24 @@ class CallsApi:
         body = validated(OutboundCallRequest, to=to, client_id=client_id)
         data = await self._api.call("POST", "/calls", json=_body(body), idempotency=new_key())
         return _interaction(data)
+
+    # ---- monitoring (team leader, tutor, admin) -----------------------------------------
+
+    async def monitor(self, interaction_id: str, mode: str, sdp: str) -> str:
+        """``POST .../monitor {mode, sdp}``: the monitor leg's offer -> the server's answer."""
+        data = await self._api.call(
+            "POST", _path(interaction_id, "monitor"), json={"mode": mode, "sdp": sdp},
+            idempotency=new_key(),
+        )  # fmt: skip
+        answer = data.get("sdp") if isinstance(data, dict) else None
+        if not isinstance(answer, str) or not answer:
+            raise ApiError(200, "bad_response", "the server's monitor answer carries no SDP")
+        return answer
+
+    async def monitor_mode(self, interaction_id: str, mode: str) -> None:
+        """``PUT .../monitor {mode}``: switch listen/whisper/barge without renegotiating."""
+        await self._api.call("PUT", _path(interaction_id, "monitor"), json={"mode": mode})
+
+    async def stop_monitor(self, interaction_id: str) -> None:
+        """``DELETE .../monitor``: close the monitor's leg."""
+        await self._api.call("DELETE", _path(interaction_id, "monitor"))

@@ -16,6 +16,7 @@ from agentdesk.protocol.competition import (
     TraineeList,
     TraineeView,
 )
+from agentdesk.protocol.kb import KbChanges, KbReads, KbUrgentList, KbUrgentNote
 from agentdesk.protocol.people import (
     AgentMessageData,
     AgentMessageRequest,
@@ -97,5 +98,24 @@ class PeopleClient:
     async def message(self, agent_id: str, text: str) -> AgentMessageData:
         result: AgentMessageData = await self._post(
             AgentMessageData, f"/agents/{agent_id}/messages", AgentMessageRequest(text=text)
+        )
+        return result
+
+    async def urgent_notes(self) -> list[KbUrgentNote]:
+        """``GET /kb/urgent``: the urgent KB communications for me not acknowledged yet."""
+        result: KbUrgentList = await self._get(KbUrgentList, "/kb/urgent")
+        return result.items
+
+    async def kb_changes(self, since: int) -> KbChanges:
+        """``GET /kb/changes``: articles changed after ``since`` (all of them from 0)."""
+        result: KbChanges = await self._get(KbChanges, "/kb/changes", {"since": since})
+        return result
+
+    async def note_reads(self, article_id: str) -> KbReads:
+        """``GET /kb/articles/{id}/reads``: who has acknowledged an urgent note, who has not."""
+        from urllib.parse import quote
+
+        result: KbReads = await self._get(
+            KbReads, f"/kb/articles/{quote(article_id, safe='')}/reads"
         )
         return result

@@ -3,6 +3,66 @@
 <context>
     <name>BoardWorkspace</name>
     <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="67" />
+        <source>Stop monitoring</source>
+        <translation>Stop monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="72" />
+        <source>Urgent KB communications: loading…</source>
+        <translation>Urgent KB communications: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="96" />
+        <source>Urgent KB communications</source>
+        <translation>Urgent KB communications</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="189" />
+        <source>Monitoring a call: switch the mode or stop</source>
+        <translation>Monitoring a call: switch the mode or stop</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="192" />
+        <source>Monitor the selected operator's call</source>
+        <translation>Monitor the selected operator's call</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="195" />
+        <source>Select an operator on a call to monitor it</source>
+        <translation>Select an operator on a call to monitor it</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="198" />
+        <source>The selected operator is not on a call</source>
+        <translation>The selected operator is not on a call</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="210" />
+        <source>No urgent communications in force</source>
+        <translation>No urgent communications in force</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="213" />
+        <source>Urgent communications in force: %1</source>
+        <translation>Urgent communications in force: %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="217" />
+        <source>%1 — not read by: %2</source>
+        <translation>%1 — not read by: %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="220" />
+        <source>%1 — read by everyone</source>
+        <translation>%1 — read by everyone</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="224" />
+        <source>Urgent KB communications not loaded: %1</source>
+        <translation>Urgent KB communications not loaded: %1</translation>
+    </message>
+    <message>
         <location filename="../../agentdesk/gui/people/board.py" line="34" />
         <source>Squad board</source>
         <translation>Squad board</translation>
@@ -18,11 +78,6 @@
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/people/board.py" line="51" />
-        <source>Available when voice calls land in AgentDesk (media bridge)</source>
-        <translation>Available when voice calls land in AgentDesk (media bridge)</translation>
-    </message>
-    <message>
         <location filename="../../agentdesk/gui/people/board.py" line="53" />
         <source>Listen</source>
         <translation>Listen</translation>
@@ -36,11 +91,6 @@
         <location filename="../../agentdesk/gui/people/board.py" line="53" />
         <source>Barge</source>
         <translation>Barge</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/gui/people/board.py" line="59" />
-        <source>Urgent KB communications: not available yet (the knowledge base API is not on this server)</source>
-        <translation>Urgent KB communications: not available yet (the knowledge base API is not on this server)</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/board.py" line="77" />
@@ -198,6 +248,41 @@
 </context>
 <context>
     <name>PeopleController</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="306" />
+        <source>The monitored call has ended</source>
+        <translation>The monitored call has ended</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="225" />
+        <source>the server sent data this desktop cannot read</source>
+        <translation>the server sent data this desktop cannot read</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="284" />
+        <source>Whispering: only the operator hears you</source>
+        <translation>Whispering: only the operator hears you</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="286" />
+        <source>Barged in: everyone on the call hears you</source>
+        <translation>Barged in: everyone on the call hears you</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="287" />
+        <source>Listening: no one hears you</source>
+        <translation>Listening: no one hears you</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="295" />
+        <source>Monitoring failed: %1</source>
+        <translation>Monitoring failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="305" />
+        <source>Monitoring stopped</source>
+        <translation>Monitoring stopped</translation>
+    </message>
     <message>
         <location filename="../../agentdesk/gui/people/controller.py" line="90" />
         <source>Your tutor's feedback: %1</source>

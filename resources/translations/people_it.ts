@@ -3,6 +3,66 @@
 <context>
     <name>BoardWorkspace</name>
     <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="67" />
+        <source>Stop monitoring</source>
+        <translation>Termina monitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="72" />
+        <source>Urgent KB communications: loading…</source>
+        <translation>Comunicazioni urgenti della KB: caricamento…</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="96" />
+        <source>Urgent KB communications</source>
+        <translation>Comunicazioni urgenti della KB</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="189" />
+        <source>Monitoring a call: switch the mode or stop</source>
+        <translation>Monitoraggio in corso: cambia modalità o terminalo</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="192" />
+        <source>Monitor the selected operator's call</source>
+        <translation>Monitora la chiamata dell'operatore selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="195" />
+        <source>Select an operator on a call to monitor it</source>
+        <translation>Seleziona un operatore in chiamata per monitorarla</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="198" />
+        <source>The selected operator is not on a call</source>
+        <translation>L'operatore selezionato non è in chiamata</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="210" />
+        <source>No urgent communications in force</source>
+        <translation>Nessuna comunicazione urgente in vigore</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="213" />
+        <source>Urgent communications in force: %1</source>
+        <translation>Comunicazioni urgenti in vigore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="217" />
+        <source>%1 — not read by: %2</source>
+        <translation>%1 — non ancora letta da: %2</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="220" />
+        <source>%1 — read by everyone</source>
+        <translation>%1 — letta da tutti</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/board.py" line="224" />
+        <source>Urgent KB communications not loaded: %1</source>
+        <translation>Comunicazioni urgenti della KB non caricate: %1</translation>
+    </message>
+    <message>
         <location filename="../../agentdesk/gui/people/board.py" line="34" />
         <source>Squad board</source>
         <translation>Cruscotto squadra</translation>
@@ -18,11 +78,6 @@
         <translation>Invia</translation>
     </message>
     <message>
-        <location filename="../../agentdesk/gui/people/board.py" line="51" />
-        <source>Available when voice calls land in AgentDesk (media bridge)</source>
-        <translation>Disponibile quando le chiamate vocali arriveranno in AgentDesk (media bridge)</translation>
-    </message>
-    <message>
         <location filename="../../agentdesk/gui/people/board.py" line="53" />
         <source>Listen</source>
         <translation>Ascolta</translation>
@@ -36,11 +91,6 @@
         <location filename="../../agentdesk/gui/people/board.py" line="53" />
         <source>Barge</source>
         <translation>Intervieni</translation>
-    </message>
-    <message>
-        <location filename="../../agentdesk/gui/people/board.py" line="59" />
-        <source>Urgent KB communications: not available yet (the knowledge base API is not on this server)</source>
-        <translation>Comunicazioni urgenti della KB: non ancora disponibili (questo server non offre la base di conoscenza)</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/board.py" line="77" />
@@ -198,6 +248,41 @@
 </context>
 <context>
     <name>PeopleController</name>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="306" />
+        <source>The monitored call has ended</source>
+        <translation>La chiamata monitorata è terminata</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="225" />
+        <source>the server sent data this desktop cannot read</source>
+        <translation>il server ha inviato dati che questo desktop non sa leggere</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="284" />
+        <source>Whispering: only the operator hears you</source>
+        <translation>Suggerimento: ti sente solo l'operatore</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="286" />
+        <source>Barged in: everyone on the call hears you</source>
+        <translation>Intervento: ti sentono tutti i partecipanti alla chiamata</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="287" />
+        <source>Listening: no one hears you</source>
+        <translation>Ascolto: nessuno ti sente</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="295" />
+        <source>Monitoring failed: %1</source>
+        <translation>Monitoraggio non riuscito: %1</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk/gui/people/controller.py" line="305" />
+        <source>Monitoring stopped</source>
+        <translation>Monitoraggio terminato</translation>
+    </message>
     <message>
         <location filename="../../agentdesk/gui/people/controller.py" line="90" />
         <source>Your tutor's feedback: %1</source>
