@@ -128,7 +128,12 @@ class Desk(QObject):
         self.board = BoardWorkspace()
         self.reviews = ReviewQueue()
         self.people = PeopleController(
-            PeopleClient(api), self.myday.server, self.board, self.reviews, self
+            PeopleClient(api),
+            self.myday.server,
+            self.board,
+            self.reviews,
+            self,
+            devices=self.softphone.devices,  # a monitor leg uses the softphone's mic/speaker
         )
         self.workstation.profileChanged.connect(self._install_workspace)
         self.workstation.profileChanged.connect(self.people.on_profile)
