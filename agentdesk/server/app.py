@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -49,6 +49,8 @@ from agentdesk.server.services.call_media import create_bridge
 from agentdesk.server.services.calls import end_orphaned_calls
 
 log = logging.getLogger(__name__)
+#: How long stopping waits for the background jobs (and the media bridge) to end.
+SHUTDOWN_WAIT_S = 5.0
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -94,10 +96,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
             finally:
                 for task in tasks:
                     task.cancel()
-                for task in tasks:
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await task
-                await ctx.media.close()
+                # Bounded: a job stuck in its clean-up must not keep the server from stopping.
+                ended, stuck = await asyncio.wait(tasks, timeout=SHUTDOWN_WAIT_S)
+                for task in ended:
+                    if not task.cancelled() and task.exception() is not None:
+                        log.error("%s failed", task.get_name(), exc_info=task.exception())
+                for task in stuck:
+                    log.error("%s did not stop within %g s:", task.get_name(), SHUTDOWN_WAIT_S)
+                    task.print_stack(file=sys.stderr)
+                await asyncio.wait_for(ctx.media.close(), timeout=SHUTDOWN_WAIT_S)
         finally:
             await db.dispose()
 
