@@ -77,6 +77,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             app.state.kb = KbEngine(db, index_path(settings.database_url))
             ctx.kb_index = app.state.kb.index
             await app.state.kb.sync()
+            ctx.aside.start()
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
@@ -105,6 +106,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                     log.error("%s did not stop within %g s:", task.get_name(), SHUTDOWN_WAIT_S)
                     task.print_stack(file=sys.stderr)
                 await asyncio.wait_for(ctx.media.close(), timeout=SHUTDOWN_WAIT_S)
+                await ctx.aside.close()
         finally:
             await db.dispose()
 

@@ -18,6 +18,7 @@ from agentdesk.protocol.gateway import GatewayEvent, GatewayEventType
 from agentdesk.search import KbIndex
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.db import Database
+from agentdesk.server.db.aside import AsideReader
 from agentdesk.server.events import store
 from agentdesk.server.events.bus import GATEWAY_CHANNEL, EventBus, agent_channel
 from agentdesk.server.media.bridge import MediaBridge
@@ -76,6 +77,9 @@ class ServerContext:
         #: The knowledge base's search index (set at start-up): next-best-action asks it
         #: which article answers a customer's line.
         self.kb_index: KbIndex | None = None
+        #: Long reads of the background jobs (a day's or a season's contacts), run where they
+        #: hold up no request (started with the server).
+        self.aside = AsideReader(settings.database_url, db)
 
     def kick_router(self) -> None:
         self.routing_needed.set()

@@ -89,8 +89,9 @@ def install(app: FastAPI, prefix: str) -> None:
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.update(
-            ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}")
-            .pop("$defs", {})
+            ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}").pop(
+                "$defs", {}
+            )
         )
         components["ErrorResponse"] = ErrorResponse.model_json_schema(
             ref_template="#/components/schemas/{model}"

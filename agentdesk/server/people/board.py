@@ -14,6 +14,7 @@ from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.alerts import MemberNow, QueueNow, Thresholds, crossed
 from agentdesk.protocol.agents import Role
@@ -21,7 +22,7 @@ from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType
 from agentdesk.protocol.people import Alert, AlertKind, KpiUpdatedData, Period, Scope
 from agentdesk.protocol.teams import TeamLive, TeamMemberLive
-from agentdesk.server.acd.stats import compute, serves
+from agentdesk.server.acd.stats import QueueFigures, compute, serves
 from agentdesk.server.context import ServerContext
 from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow, TeamRow
 from agentdesk.server.errors import NotFound
@@ -39,7 +40,7 @@ SUPERVISORS = (Role.TEAM_LEADER.value, Role.TUTOR.value)
 
 async def build_team_live(
     ctx: ServerContext, team_id: str, now: datetime, today: Window | None = None,
-    since: dict[str, datetime] | None = None,
+    since: dict[str, datetime] | None = None, *, figures: list[QueueFigures] | None = None,
 ) -> TeamLive:  # fmt: skip
     """The squad now: members with state, current contact, mood and today's KPIs; queues;
     alerts for every threshold crossed (``since`` remembers when each alert began)."""
@@ -72,11 +73,10 @@ async def build_team_live(
             for r in rows_:
                 if r.customer_id:
                     names[r.id] = r.from_address
-        if today is None:
-            today = await window_for(
-                session, Period.TODAY, now, ctx.settings.service_level_threshold_s
-            )
-    figures = await compute(ctx, now)
+    if today is None:
+        today = await today_window(ctx, now)
+    if figures is None:
+        figures = await compute(ctx, now)
     queues = [f.stat for f in figures if any(serves(m, f.queue) for m in members)]
     live_members = []
     for m in members:
@@ -136,6 +136,62 @@ def board_key(board: TeamLive) -> str:
     ).model_dump_json()
 
 
+async def today_window(ctx: ServerContext, now: datetime) -> Window:
+    """Today's contacts for the KPI figures, read aside (off the request loop)."""
+    threshold_s = ctx.settings.service_level_threshold_s
+    return await ctx.aside.run(lambda session: window_for(session, Period.TODAY, now, threshold_s))
+
+
+async def _floor(
+    session: AsyncSession, now: datetime
+) -> tuple[list[AgentRow], set[str], Counter[str], Counter[str]]:
+    """Who watches a board, who is on the floor, and each operator's wrap-ups and survey
+    answers today (what decides whether their day changed)."""
+    watchers = list(
+        await session.scalars(
+            select(AgentRow).where(
+                AgentRow.role.in_(SUPERVISORS),
+                AgentRow.state != "offline",
+                AgentRow.team_id.is_not(None),
+            )
+        )
+    )
+    online = set(
+        await session.scalars(
+            select(AgentRow.id).where(
+                AgentRow.state != "offline", AgentRow.role.in_(("operator", "trainee"))
+            )
+        )
+    )
+    if not watchers and not online:
+        return watchers, online, Counter(), Counter()
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    closed: Counter[str] = Counter(
+        dict(
+            (agent_id, int(n))
+            for agent_id, n in await session.execute(
+                select(InteractionRow.agent_id, func.count())
+                .where(InteractionRow.wrapup_at >= day_start)
+                .group_by(InteractionRow.agent_id)
+            )
+            if agent_id is not None
+        )
+    )
+    surveys: Counter[str] = Counter(
+        dict(
+            (agent_id, int(n))
+            for agent_id, n in await session.execute(
+                select(InteractionRow.agent_id, func.count())
+                .join(SurveyRow, SurveyRow.interaction_id == InteractionRow.id)
+                .where(SurveyRow.created_at >= day_start)
+                .group_by(InteractionRow.agent_id)
+            )
+            if agent_id is not None
+        )
+    )
+    return watchers, online, closed, surveys
+
+
 class BoardJob:
     """Pushes ``team.live`` and ``kpi.updated`` when what they show has changed."""
 
@@ -158,49 +214,11 @@ class BoardJob:
 
     async def tick(self) -> None:
         now = utcnow()
-        async with self.ctx.db.read() as session:
-            watchers = list(
-                await session.scalars(
-                    select(AgentRow).where(
-                        AgentRow.role.in_(SUPERVISORS),
-                        AgentRow.state != "offline",
-                        AgentRow.team_id.is_not(None),
-                    )
-                )
-            )
-            online = set(
-                await session.scalars(
-                    select(AgentRow.id).where(
-                        AgentRow.state != "offline", AgentRow.role.in_(("operator", "trainee"))
-                    )
-                )
-            )
-            if not watchers and not online:
-                return  # nobody to tell: the floor is empty
-            day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-            closed = Counter(
-                dict(
-                    (agent_id, int(n))
-                    for agent_id, n in await session.execute(
-                        select(InteractionRow.agent_id, func.count())
-                        .where(InteractionRow.wrapup_at >= day_start)
-                        .group_by(InteractionRow.agent_id)
-                    )
-                    if agent_id is not None
-                )
-            )
-            surveys = Counter(
-                dict(
-                    (agent_id, int(n))
-                    for agent_id, n in await session.execute(
-                        select(InteractionRow.agent_id, func.count())
-                        .join(SurveyRow, SurveyRow.interaction_id == InteractionRow.id)
-                        .where(SurveyRow.created_at >= day_start)
-                        .group_by(InteractionRow.agent_id)
-                    )
-                    if agent_id is not None
-                )
-            )
+        watchers, online, closed, surveys = await self.ctx.aside.run(
+            lambda session: _floor(session, now)
+        )
+        if not watchers and not online:
+            return  # nobody to tell: the floor is empty
         try:
             await self.scores.check(now, (sum(closed.values()), sum(surveys.values())))
         except Exception:
@@ -214,14 +232,17 @@ class BoardJob:
         teams = {w.team_id for w in watchers if w.team_id}
         if not teams and not changed_days:
             return
-        async with self.ctx.db.read() as session:
-            today = await window_for(
-                session, Period.TODAY, now, self.ctx.settings.service_level_threshold_s
-            )
+        today = await today_window(self.ctx, now)
         due: list[tuple[str, EventType, object]] = []
+        figures = await compute(self.ctx, now) if teams else []
         for team_id in teams:
             board = await build_team_live(
-                self.ctx, team_id, now, today, self._alert_since.setdefault(team_id, {})
+                self.ctx,
+                team_id,
+                now,
+                today,
+                self._alert_since.setdefault(team_id, {}),
+                figures=figures,
             )
             # time in state grows every tick; the board is pushed when anything else changes
             key = board_key(board)

@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 import time
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.protocol.agents import Role
 from agentdesk.protocol.competition import Leaderboard, ScoreUpdatedData
@@ -45,7 +47,8 @@ class ScoreWatch:
     ) -> tuple[object, ...]:
         """What moves scores: today's wrap-ups and survey answers (``activity``, counted by
         the board's tick anyway), the season's penalties, scored reviews, the weights."""
-        async with self.ctx.db.read() as session:
+
+        async def read(session: AsyncSession) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
             penalties = (
                 await session.execute(
                     select(func.count(), func.sum(PenaltyRow.points)).where(
@@ -60,26 +63,31 @@ class ScoreWatch:
                     )
                 )
             ).one()
+            return tuple(penalties), tuple(reviews)
+
+        penalties, reviews = await self.ctx.aside.run(read)
         return (
             season.id, json.dumps(season.weights, sort_keys=True), season.starts_at,
             season.ends_at, activity, tuple(penalties), tuple(reviews),
         )  # fmt: skip
 
     async def check(self, now: datetime, activity: tuple[int, ...]) -> None:
-        async with self.ctx.db.read() as session:
-            season = await season_at(session, now)
+        if time.monotonic() < self._not_before:
+            return
+        season = await self.ctx.aside.run(lambda session: season_at(session, now))
         if season is None:
             return
         signature = await self._signature_now(season, activity)
-        if signature == self._signature or time.monotonic() < self._not_before:
+        if signature == self._signature:
             return
+        threshold_s = self.ctx.settings.service_level_threshold_s
+
+        async def standings(session: AsyncSession) -> Leaderboard:
+            w = await load_window(session, season.starts_at, season.ends_at, now, threshold_s)
+            return await leaderboard(session, season, w)
+
         started = time.monotonic()
-        async with self.ctx.db.read() as session:
-            w = await load_window(
-                session, season.starts_at, season.ends_at, now,
-                self.ctx.settings.service_level_threshold_s,
-            )  # fmt: skip
-            board = await leaderboard(session, season, w)
+        board = await self.ctx.aside.run(standings)
         cost = time.monotonic() - started
         self._not_before = time.monotonic() + max(MIN_INTERVAL_S, COST_FACTOR * cost)
         self._signature = signature

@@ -25,9 +25,7 @@ def list_attachments(
                 size=item.size,
             )
         )
-    return [
-        Attachment(name=a.name, content_type=a.content_type, size=a.size) for a in attachments
-    ]
+    return [Attachment(name=a.name, content_type=a.content_type, size=a.size) for a in attachments]
 
 
 async def with_attachments(session: AsyncSession, messages: list[Message]) -> list[Message]:
@@ -47,6 +45,5 @@ async def with_attachments(session: AsyncSession, messages: list[Message]) -> li
     if not found:
         return messages
     return [
-        m.model_copy(update={"attachments": found[m.id]}) if m.id in found else m
-        for m in messages
+        m.model_copy(update={"attachments": found[m.id]}) if m.id in found else m for m in messages
     ]

@@ -65,9 +65,7 @@ async def context_for(session: AsyncSession, row: InteractionRow, now: datetime)
         rows = await session.scalars(
             select(InvoiceRow).where(InvoiceRow.customer_id == customer.id)
         )
-        invoices = tuple(
-            InvoiceFact(i.number, i.amount_cents, i.due_at, i.status) for i in rows
-        )
+        invoices = tuple(InvoiceFact(i.number, i.amount_cents, i.due_at, i.status) for i in rows)
     lines = list(
         await session.scalars(
             select(MessageRow)
@@ -186,9 +184,7 @@ async def decide(
     if hint is None or interaction is None or interaction.agent_id != agent_id:
         raise NotFound(f"no next best action {hint_id}")
     if hint.outcome is not None:
-        raise Conflict(
-            f"this hint was already {hint.outcome}", details={"outcome": hint.outcome}
-        )
+        raise Conflict(f"this hint was already {hint.outcome}", details={"outcome": hint.outcome})
     hint.outcome = "accepted" if accepted else "dismissed"
     hint.note = note
     hint.decided_at = uow.now
@@ -213,8 +209,9 @@ async def report(session: AsyncSession, since: datetime | None) -> NbaReport:
             func.count(),
         )
         .join(InteractionRow, InteractionRow.id == NbaHintRow.interaction_id)
-        .group_by(NbaHintRow.rule, NbaHintRow.outcome, InteractionRow.status,
-                  InteractionRow.resolved)
+        .group_by(
+            NbaHintRow.rule, NbaHintRow.outcome, InteractionRow.status, InteractionRow.resolved
+        )
     )
     if since is not None:
         query = query.where(NbaHintRow.created_at >= since)

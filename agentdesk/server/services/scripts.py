@@ -119,8 +119,10 @@ def script_view(script: Script) -> ScriptView:
                 kind=n.kind,
                 text=n.text,
                 next=n.next,
-                branches=[ScriptBranchView(answer=b.answer, label=b.label, next=b.next)
-                          for b in n.branches],
+                branches=[
+                    ScriptBranchView(answer=b.answer, label=b.label, next=b.next)
+                    for b in n.branches
+                ],
                 checkpoint=n.checkpoint,
                 mandatory=n.mandatory,
                 articles=list(n.articles),
@@ -161,9 +163,7 @@ async def variables(
             await session.scalars(
                 select(InvoiceRow).where(
                     InvoiceRow.customer_id == customer.id,
-                    InvoiceRow.status.in_(
-                        (InvoiceStatus.OPEN.value, InvoiceStatus.OVERDUE.value)
-                    ),
+                    InvoiceRow.status.in_((InvoiceStatus.OPEN.value, InvoiceStatus.OVERDUE.value)),
                 )
             )
         )
@@ -174,7 +174,10 @@ async def variables(
 
 
 def _view(
-    row: InteractionRow, script: Script, progress: ScriptProgress, values: dict[str, str],
+    row: InteractionRow,
+    script: Script,
+    progress: ScriptProgress,
+    values: dict[str, str],
     stored: ScriptProgressRow | None,
 ) -> ScriptProgressView:
     return ScriptProgressView(
@@ -241,8 +244,9 @@ async def record_progress(
     except ProgressError as exc:
         raise Invalid(str(exc), details={"node_id": body.node_id, "script_id": script.id}) from exc
     if stored is None:
-        stored = ScriptProgressRow(interaction_id=row.id, script_id=script.id, state={},
-                                   adherence=0.0, updated_at=uow.now)
+        stored = ScriptProgressRow(
+            interaction_id=row.id, script_id=script.id, state={}, adherence=0.0, updated_at=uow.now
+        )
         uow.session.add(stored)
     stored.script_id = script.id
     stored.agent_id = agent.id

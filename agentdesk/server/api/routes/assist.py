@@ -70,8 +70,9 @@ async def get_script(script_id: str, principal: AnyAgent) -> ScriptView:
 )
 async def get_progress(interaction_id: str, principal: Handler, ctx: Ctx) -> ScriptProgressView:
     async with ctx.db.read() as session:
-        row = _visible(await session.get(InteractionRow, interaction_id), principal.agent,
-                       interaction_id)
+        row = _visible(
+            await session.get(InteractionRow, interaction_id), principal.agent, interaction_id
+        )
         return await scripts.progress_view(session, row, principal.agent)
 
 
@@ -85,8 +86,9 @@ async def post_progress(
 ) -> ScriptProgressView:
     """Record an answer (or a line said) on the interaction's script; adherence is stored."""
     async with ctx.transaction() as uow:
-        row = _held(await uow.session.get(InteractionRow, interaction_id), principal.agent,
-                    interaction_id)
+        row = _held(
+            await uow.session.get(InteractionRow, interaction_id), principal.agent, interaction_id
+        )
         return await scripts.record_progress(uow, row, principal.agent, body)
 
 
@@ -98,8 +100,9 @@ async def post_progress(
 async def get_hints(interaction_id: str, principal: Handler, ctx: Ctx) -> NextBestActionList:
     """The hints for this interaction now, best first, each with its reason."""
     async with ctx.transaction() as uow:
-        row = _held(await uow.session.get(InteractionRow, interaction_id), principal.agent,
-                    interaction_id)
+        row = _held(
+            await uow.session.get(InteractionRow, interaction_id), principal.agent, interaction_id
+        )
         return await nba.listed(uow, row)
 
 
