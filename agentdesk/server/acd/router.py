@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
@@ -74,6 +74,54 @@ def wrap_up_cutoff(now: datetime, wrap_up_max_s: float) -> datetime:
     return now - timedelta(seconds=wrap_up_max_s)
 
 
+_IR = InteractionRow
+#: Built once (routing runs them on every arrival and pass; building costs more than running).
+_HELD = _IR.status.in_((S.OFFERED.value, S.ACTIVE.value, S.WRAP_UP.value))
+_HOLDING = (
+    select(_IR.agent_id, _IR.channel, func.count())
+    .where(_IR.agent_id.in_(bindparam("agents", expanding=True)), _HELD)
+    .group_by(_IR.agent_id, _IR.channel)
+)
+_HOLDING_SINCE = (
+    select(_IR.agent_id, _IR.channel, func.count())
+    .where(
+        _IR.agent_id.in_(bindparam("agents", expanding=True)),
+        or_(
+            _IR.status.in_((S.OFFERED.value, S.ACTIVE.value)),
+            and_(
+                _IR.status == S.WRAP_UP.value,
+                or_(_IR.ended_at.is_(None), _IR.ended_at > bindparam("wrap_up_since")),
+            ),
+        ),
+    )
+    .group_by(_IR.agent_id, _IR.channel)
+)
+_LAST_FREED = (
+    select(_IR.wrapup_agent_id, func.max(_IR.closed_at))
+    .where(
+        _IR.wrapup_agent_id.in_(bindparam("agents", expanding=True)),
+        _IR.closed_at.is_not(None),
+    )
+    .group_by(_IR.wrapup_agent_id)
+)
+_READY = select(AgentRow).where(
+    AgentRow.state == AgentState.READY.value,
+    AgentRow.enabled.is_(True),
+    AgentRow.role.in_(HANDLER_ROLES),
+)
+_AHEAD = (
+    select(_IR.id)
+    .join(QueueRow, QueueRow.id == _IR.queue_id)
+    .where(
+        _IR.status == S.QUEUED.value,
+        _IR.channel == bindparam("channel"),
+        _IR.id != bindparam("self"),
+        or_(_IR.queue_id == bindparam("queue"), QueueRow.priority > bindparam("priority")),
+    )
+    .limit(1)
+)
+
+
 async def holding(
     session: AsyncSession, agent_ids: list[str], wrap_up_since: datetime | None = None
 ) -> Loads:
@@ -82,20 +130,12 @@ async def holding(
     loads: Loads = Counter()
     if not agent_ids:
         return loads
-    in_wrap_up = InteractionRow.status == S.WRAP_UP.value
-    if wrap_up_since is not None:
-        in_wrap_up = and_(
-            in_wrap_up,
-            or_(InteractionRow.ended_at.is_(None), InteractionRow.ended_at > wrap_up_since),
+    if wrap_up_since is None:
+        counts = await session.execute(_HOLDING, {"agents": agent_ids})
+    else:
+        counts = await session.execute(
+            _HOLDING_SINCE, {"agents": agent_ids, "wrap_up_since": wrap_up_since}
         )
-    counts = await session.execute(
-        select(InteractionRow.agent_id, InteractionRow.channel, func.count())
-        .where(
-            InteractionRow.agent_id.in_(agent_ids),
-            or_(InteractionRow.status.in_((S.OFFERED.value, S.ACTIVE.value)), in_wrap_up),
-        )
-        .group_by(InteractionRow.agent_id, InteractionRow.channel)
-    )
     for agent_id, channel, count in counts:
         if agent_id is not None:
             loads[(agent_id, str(channel))] = int(count)
@@ -106,14 +146,7 @@ async def last_freed(session: AsyncSession, agent_ids: list[str]) -> dict[str, d
     """When each agent last finished a contact (its wrap-up closed)."""
     if not agent_ids:
         return {}
-    rows = await session.execute(
-        select(InteractionRow.wrapup_agent_id, func.max(InteractionRow.closed_at))
-        .where(
-            InteractionRow.wrapup_agent_id.in_(agent_ids),
-            InteractionRow.closed_at.is_not(None),
-        )
-        .group_by(InteractionRow.wrapup_agent_id)
-    )
+    rows = await session.execute(_LAST_FREED, {"agents": agent_ids})
     return {str(agent_id): when for agent_id, when in rows if agent_id and when}
 
 
@@ -122,15 +155,7 @@ async def ready_agents(
 ) -> tuple[list[AgentRow], Loads, dict[str, datetime]]:
     """Operators who may be offered something now, what each holds, and when each last
     finished a contact."""
-    agents = list(
-        await session.scalars(
-            select(AgentRow).where(
-                AgentRow.state == AgentState.READY.value,
-                AgentRow.enabled.is_(True),
-                AgentRow.role.in_(HANDLER_ROLES),
-            )
-        )
-    )
+    agents = list(await session.scalars(_READY))
     ids = [a.id for a in agents]
     return agents, await holding(session, ids, wrap_up_since), await last_freed(session, ids)
 
@@ -195,15 +220,8 @@ async def arrival_agent(uow: UnitOfWork, row: InteractionRow, skill: str) -> str
     priority = queue.priority if queue is not None else 0
     # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
     ahead = await uow.session.scalar(
-        select(InteractionRow.id)
-        .join(QueueRow, QueueRow.id == InteractionRow.queue_id)
-        .where(
-            InteractionRow.status == S.QUEUED.value,
-            InteractionRow.channel == row.channel,
-            InteractionRow.id != row.id,
-            or_(InteractionRow.queue_id == row.queue_id, QueueRow.priority > priority),
-        )
-        .limit(1)
+        _AHEAD,
+        {"channel": row.channel, "self": row.id, "queue": row.queue_id, "priority": priority},
     )
     if ahead is not None:
         return None

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.protocol.events import EventType
@@ -40,20 +40,26 @@ async def ensure_stream(session: AsyncSession, agent_id: str) -> None:
         await session.flush()
 
 
+#: Built once: these run for every event, and building a statement costs more than running it.
+_NEXT_SEQ = (
+    update(EventStreamRow)
+    .where(EventStreamRow.agent_id == bindparam("agent"))
+    .values(last_seq=EventStreamRow.last_seq + 1)
+    .returning(EventStreamRow.last_seq)
+)
+_INSERT_EVENT = insert(EventRow)
+
+
 async def allocate_seq(session: AsyncSession, agent_id: str) -> int:
     """The next seq of the agent's stream, inside the caller's transaction.
 
     ``UPDATE ... RETURNING`` takes the row lock on PostgreSQL (a concurrent writer waits for
     our commit, so seqs commit in order and a rollback leaves no gap); SQLite has a single
-    writer.
+    writer. Both statements of an event run on the session's connection as plain SQL: the
+    ORM has nothing to track in them.
     """
-    result = await session.execute(
-        update(EventStreamRow)
-        .where(EventStreamRow.agent_id == agent_id)
-        .values(last_seq=EventStreamRow.last_seq + 1)
-        .returning(EventStreamRow.last_seq)
-    )
-    seq = result.scalar_one_or_none()
+    conn = await session.connection()
+    seq = (await conn.execute(_NEXT_SEQ, {"agent": agent_id})).scalar_one_or_none()
     if seq is None:
         await ensure_stream(session, agent_id)
         return await allocate_seq(session, agent_id)
@@ -69,10 +75,10 @@ async def append(
 ) -> StoredEvent:
     seq = await allocate_seq(session, agent_id)
     frame = encode_frame(seq, type_, now, data)
-    await session.execute(
-        insert(EventRow).values(
-            agent_id=agent_id, seq=seq, type=type_.value, created_at=now, frame=frame
-        )
+    conn = await session.connection()
+    await conn.execute(
+        _INSERT_EVENT,
+        {"agent_id": agent_id, "seq": seq, "type": type_.value, "created_at": now, "frame": frame},
     )
     return StoredEvent(agent_id, seq, frame)
 
