@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from agentdesk.domain.mood import mood_of
-from agentdesk.server.acd.stats import service_level
 from agentdesk.server.errors import Invalid
 from agentdesk.server.events.bus import InProcessBus
 from agentdesk.server.security import hash_password, keys_match, new_token, verify_password
@@ -46,19 +45,6 @@ async def test_the_bus_delivers_in_order_and_flags_a_slow_consumer() -> None:
         with pytest.raises(TimeoutError):
             await asyncio.wait_for(other.get(), 0.01)
     assert bus.subscriber_count("agent:a") == 0
-
-
-def test_service_level_counts_answered_within_threshold_over_offered() -> None:
-    now = T0 + timedelta(minutes=10)
-    rows: list[tuple[datetime, datetime | None, str]] = [
-        (T0, T0 + timedelta(seconds=5), "closed"),  # in time
-        (T0, T0 + timedelta(seconds=45), "closed"),  # late
-        (T0, None, "abandoned"),  # offered, not answered
-        (now - timedelta(seconds=5), None, "queued"),  # still within the threshold: not yet
-        (now - timedelta(seconds=50), None, "queued"),  # already late
-    ]
-    assert service_level(rows, now, 20) == pytest.approx(1 / 4)
-    assert service_level([], now, 20) is None
 
 
 def test_cursors_round_trip_and_bad_ones_are_refused() -> None:

@@ -1,8 +1,10 @@
 """Queue statistics pushed to the operators who serve each queue (``queue.stats``).
 
-Waiting count, oldest wait, and today's service level: the share of contacts answered
-within the threshold (default 20 s) among those offered to the queue today, where
-"offered" counts answered ones, abandoned ones and those still waiting past the threshold.
+Waiting count, oldest wait, and today's service level by the KPI engine's rule
+(:func:`agentdesk.domain.kpis.service_level`) under the queue's client's policy: the share
+of contacts answered within the threshold among those offered today, where "offered" counts
+answered ones, abandoned ones (short abandons out when the policy says so) and those still
+waiting past the threshold — the same figure the reports and the team leader's board show.
 An operator gets an event when their figures change, and a refresh every
 :data:`REFRESH_S` while customers wait (the oldest wait keeps growing).
 """
@@ -14,18 +16,21 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from agentdesk.domain import kpis
 from agentdesk.domain.agent_state import AgentState
+from agentdesk.domain.kpis import Contact, ServiceLevelPolicy
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType, QueueStat, QueueStatsData
 from agentdesk.protocol.interactions import InteractionStatus
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.context import ServerContext
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
+from agentdesk.server.db.people_models import ClientPolicyRow
 
 log = logging.getLogger(__name__)
 
@@ -43,22 +48,6 @@ class QueueFigures:
     stat: QueueStat
 
 
-def service_level(
-    rows: list[tuple[datetime, datetime | None, str]], now: datetime, threshold_s: float
-) -> float | None:
-    """Answered within ``threshold_s`` / offered, from (queued_at, accepted_at, status)."""
-    threshold = timedelta(seconds=threshold_s)
-    answered_in_time = offered = 0
-    for queued_at, accepted_at, status in rows:
-        if accepted_at is not None:
-            offered += 1
-            if accepted_at - queued_at <= threshold:
-                answered_in_time += 1
-        elif status == S.ABANDONED.value or now - queued_at > threshold:
-            offered += 1
-    return answered_in_time / offered if offered else None
-
-
 async def compute(ctx: ServerContext, now: datetime) -> list[QueueFigures]:
     """Every queue's figures now (the day's contacts are read aside, off the request loop)."""
     return await ctx.aside.run(lambda session: _compute(session, now, ctx.settings))
@@ -69,17 +58,22 @@ async def _compute(
 ) -> list[QueueFigures]:
     day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     queues = list(await session.scalars(select(QueueRow).order_by(QueueRow.id)))
+    policies = {
+        p.client_id: ServiceLevelPolicy(p.threshold_s, p.abandon_grace_s, p.exclude_short_abandons)
+        for p in await session.scalars(select(ClientPolicyRow))
+    }
+    default = ServiceLevelPolicy(threshold_s=settings.service_level_threshold_s)
+    ir = InteractionRow
     today = await session.execute(
         select(
-            InteractionRow.queue_id,
-            InteractionRow.queued_at,
-            InteractionRow.accepted_at,
-            InteractionRow.status,
-        ).where(InteractionRow.queued_at >= day_start)
+            ir.id, ir.channel, ir.queue_id, ir.status, ir.queued_at, ir.accepted_at, ir.ended_at
+        ).where(ir.queued_at >= day_start)
     )
-    by_queue: dict[str, list[tuple[datetime, datetime | None, str]]] = {}
-    for queue_id, queued_at, accepted_at, status in today:
-        by_queue.setdefault(queue_id, []).append((queued_at, accepted_at, status))
+    by_queue: dict[str, list[Contact]] = {}
+    for iid, channel, queue_id, status, queued_at, accepted_at, ended_at in today:
+        by_queue.setdefault(queue_id, []).append(
+            Contact(iid, channel, queue_id, status, queued_at, accepted_at, ended_at)
+        )
     waiting_rows = await session.execute(
         select(InteractionRow.queue_id, InteractionRow.queued_at).where(
             InteractionRow.status == S.QUEUED.value
@@ -100,8 +94,8 @@ async def _compute(
                     client_id=queue.client_id,
                     waiting=len(waits),
                     oldest_wait_s=round(max(0.0, oldest), 1),
-                    service_level=service_level(
-                        by_queue.get(queue.id, []), now, settings.service_level_threshold_s
+                    service_level=kpis.service_level(
+                        by_queue.get(queue.id, []), policies.get(queue.client_id, default), now
                     ),
                 ),
             )
