@@ -275,6 +275,14 @@ async def route_arrival(uow: UnitOfWork, row: InteractionRow, skill: str) -> boo
 LIVE = (S.QUEUED.value, S.OFFERED.value, S.ACTIVE.value, S.WRAP_UP.value)
 
 
+_LIVE_CONTACTS = select(_IR.id, _IR.status, _IR.offered_at, _IR.ended_at, _IR.excluded).where(
+    _IR.status.in_(LIVE)
+)
+_IN_WRAP_UP = select(AgentRow.id, AgentRow.state_since).where(
+    AgentRow.state == AgentState.WRAP_UP.value
+)
+
+
 @dataclass(slots=True)
 class LiveFloor:
     """One read of what the router's next pass and deadline depend on."""
@@ -332,15 +340,7 @@ class Router:
         wrap_cutoff = wrap_up_cutoff(now, settings.wrap_up_max_s)
         live = LiveFloor()
         async with self.ctx.db.read() as session:
-            rows = await session.execute(
-                select(
-                    InteractionRow.id,
-                    InteractionRow.status,
-                    InteractionRow.offered_at,
-                    InteractionRow.ended_at,
-                    InteractionRow.excluded,
-                ).where(InteractionRow.status.in_(LIVE))
-            )
+            rows = await session.execute(_LIVE_CONTACTS)
             for interaction_id, status, offered_at, ended_at, excluded in rows:
                 if status == S.QUEUED.value:
                     live.waiting = True
@@ -355,11 +355,7 @@ class Router:
                     live.talking = True
                 elif ended_at is not None and ended_at > wrap_cutoff:
                     live.wrap_up_started.append(ended_at)
-            for agent_id, since in await session.execute(
-                select(AgentRow.id, AgentRow.state_since).where(
-                    AgentRow.state == AgentState.WRAP_UP.value
-                )
-            ):
+            for agent_id, since in await session.execute(_IN_WRAP_UP):
                 if since is None:
                     continue
                 if since <= wrap_cutoff:
