@@ -30,6 +30,7 @@ from agentdesk.gui.desk import Desk
 from agentdesk.gui.errors import EXPECTED, describe_error
 from agentdesk.gui.login.dialog import LoginDialog
 from agentdesk.gui.login.flow import LoginFlow
+from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.workstation import Workstation
 
 log = logging.getLogger(__name__)
@@ -63,13 +64,15 @@ class DeskRunner:
         options: RunOptions,
         settings: QSettings,
         session_factory: Callable[[str, Workstation], Any] | None = None,
+        window: MainWindow | None = None,
     ) -> None:
-        """``session_factory(base_url, listener)`` replaces the real client (tests)."""
+        """``session_factory(base_url, listener)`` replaces the real client (tests);
+        ``window``: the shell already showing the cache's picture (``agentdesk.app``)."""
         self.options = options
         self._session_factory = session_factory
         self.settings = settings
         self.workstation = Workstation()
-        self.desk = Desk(self.workstation, settings)
+        self.desk = Desk(self.workstation, settings, window)
         self.window = self.desk.window
         self.server: Any = None  # agentdesk.server.embedded.EmbeddedServer when embedded
         self._api: Any = None
@@ -109,7 +112,7 @@ class DeskRunner:
     def _show_window(self) -> None:
         if self.options.screenshot is None:
             self.window.restore_layout()
-        self.window.show()
+        self.window.show()  # a no-op over the first paint, which shows this same window
         self.window.statusline.set_connection("connecting", "")
         if self.options.show_shortcuts:
             self.desk.keys.overlay.open()
@@ -129,9 +132,12 @@ class DeskRunner:
             try:
                 if username:
                     await self._session.show_last_known(username)
+                # The panes have the cached picture (or it had none): they may paint now.
+                self.window.reveal()
                 if starting is not None:
                     await starting
             finally:
+                self.window.reveal()
                 if starting is not None and not starting.done():
                     starting.cancel()  # quit while starting: stop_server() stops it
             controller = self.desk.attach(self._session)
@@ -217,6 +223,7 @@ class DeskRunner:
         return await flow.run(self.options.user or "", "")
 
     def _fail(self, text: str) -> None:
+        self.window.reveal()
         self._exit_code = 1
         self.window.statusline.show_notice("error", text)
         self.window.statusline.set_connection("offline", text)
