@@ -9,7 +9,6 @@ the client's greeting, so a headless ``--screenshot`` shows a live conversation.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import logging
 import os
@@ -86,6 +85,8 @@ DESK_SLICES = (
 
 async def load_runner() -> type[Any]:
     """``DeskRunner``, its modules imported in slices that let the event loop breathe."""
+    import asyncio
+
     for name in DESK_SLICES:
         importlib.import_module(name)
         await asyncio.sleep(0)
@@ -145,9 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.data_dir
         else QSettings()
     )
-    key, username = first_picture_key(
-        args, str(settings.value("login/last_username", "") or "")
-    )
+    key, username = first_picture_key(args, str(settings.value("login/last_username", "") or ""))
     reader = preview.PictureReader(data_dir, key, username)  # a worker thread reads the cache
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
@@ -157,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is None:
         window.restore_layout()
     preview.show_picture(window, reader.result())
+
+    # After the first paint: the event loop and everything behind it.
+    import asyncio
 
     import qasync
 

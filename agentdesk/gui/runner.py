@@ -190,6 +190,7 @@ class DeskRunner:
             "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
         )
         database = self.options.data_dir / "server.sqlite3"
+
         # Imported and started on a worker thread: the window paints meanwhile. The server is
         # kept as soon as it exists, so a quit during start-up still stops it.
         def keep(server: Any) -> None:

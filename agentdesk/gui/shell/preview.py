@@ -199,7 +199,8 @@ class PreviewPane(QWidget):
         top = QFrame(self)
         top.setObjectName("previewTop")
         top.setStyleSheet(
-            f"#previewTop {{ background: {colors.PANE}; border-bottom: 1px solid {colors.BORDER}; }}"
+            f"#previewTop {{ background: {colors.PANE};"
+            f" border-bottom: 1px solid {colors.BORDER}; }}"
         )
         row = QHBoxLayout(top)
         row.setContentsMargins(12, 8, 12, 8)
