@@ -156,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is None:
         window.restore_layout()
     preview.show_picture(window, reader.result())
+    app.processEvents()  # paint it now, before the server's thread competes for the CPU
+    launch = None
+    if args.server is None:
+        # The embedded backend starts at once, its imports overlapping the desk's own.
+        from agentdesk.gui.embedded_launch import EmbeddedLaunch, embedded_port
+
+        launch = EmbeddedLaunch(data_dir / "server.sqlite3", embedded_port(settings))
 
     # After the first paint: the event loop and everything behind it.
     import asyncio
@@ -195,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                 data_dir=data_dir,
                 demo_autopilot=args.demo_autopilot,
                 show_shortcuts=args.show_shortcuts,
+                embedded=launch,
             ),
             settings,
             window=window,
@@ -215,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, previous)
         if runners:
             runners[0].stop_server()
+        elif launch is not None:
+            launch.stop()
         settings.sync()
         del translators
         collector.stop()
