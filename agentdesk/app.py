@@ -9,12 +9,13 @@ the client's greeting, so a headless ``--screenshot`` shows a live conversation.
 from __future__ import annotations
 
 import argparse
-import asyncio
+import importlib
 import logging
 import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -66,8 +67,49 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("AgentDesk", "AgentDesk"))
 
 
+#: What the desk needs beyond the first paint, imported one slice at a time after it, so
+#: the event loop runs (and the window repaints) between slices.
+DESK_SLICES = (
+    "agentdesk.protocol.interactions",
+    "agentdesk.client.rest",
+    "agentdesk.client.session",
+    "agentdesk.gui.interactions.pane",
+    "agentdesk.gui.customer.center",
+    "agentdesk.gui.assist.pane",
+    "agentdesk.gui.softphone.wiring",
+    "agentdesk.gui.people.workspace",
+    "agentdesk.gui.desk",
+    "agentdesk.gui.runner",
+)
+
+
+async def load_runner() -> type[Any]:
+    """``DeskRunner``, its modules imported in slices that let the event loop breathe."""
+    import asyncio
+
+    for name in DESK_SLICES:
+        importlib.import_module(name)
+        await asyncio.sleep(0)
+    from agentdesk.gui.runner import DeskRunner
+
+    return DeskRunner
+
+
+def first_picture_key(args: argparse.Namespace, last_username: str) -> tuple[str, str]:
+    """Which cached picture the first paint shows: (server key, username), as the session
+    names them (``EMBEDDED_KEY`` for the embedded default, else the server's URL)."""
+    if args.server is None:
+        return "embedded", args.user or "mario"
+    return args.server.rstrip("/"), args.user or last_username
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the desktop; returns the process exit code."""
+    """Run the desktop; returns the process exit code.
+
+    The first paint comes before anything heavy is imported: the window's shell shows the
+    cache's picture (:mod:`agentdesk.gui.shell.preview`), then the rest loads on the running
+    event loop and the runner builds the panes in the same window.
+    """
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
         level=getattr(logging, args.log_level),
@@ -82,14 +124,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     # Qt is imported only now, so QT_QPA_PLATFORM is set before the QApplication exists.
-    import qasync
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.gui import i18n, theme
-    from agentdesk.gui.gc_guard import GuiThreadCollector
     from agentdesk.gui.icons import app_icon
-    from agentdesk.gui.runner import DeskRunner, RunOptions
+    from agentdesk.gui.shell import preview
+    from agentdesk.gui.shell.main_window import MainWindow
 
     data_dir: Path = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -98,10 +139,6 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("AgentDesk")
     app.setApplicationName("AgentDesk")
     app.setApplicationDisplayName("AgentDesk")
-    app.setWindowIcon(app_icon())
-    app.setQuitOnLastWindowClosed(False)
-    translators = i18n.install_translators(app, i18n.choose_language(args.lang))
-    theme.apply(app)
     # With --data-dir everything (settings included) stays inside it: tests and screenshots
     # never touch the operator's own layout.
     settings = (
@@ -109,36 +146,85 @@ def main(argv: list[str] | None = None) -> int:
         if args.data_dir
         else QSettings()
     )
+    key, username = first_picture_key(args, str(settings.value("login/last_username", "") or ""))
+    reader = preview.PictureReader(data_dir, key, username)  # a worker thread reads the cache
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    translators = i18n.install_translators(app, i18n.choose_language(args.lang))
+    theme.apply(app)
+    window = MainWindow.shell(settings)
+    if args.screenshot is None:
+        window.restore_layout()
+    preview.show_picture(window, reader.result())
+    app.processEvents()  # paint it now, before the server's thread competes for the CPU
+    launch = None
+    if args.server is None:
+        # The embedded backend starts at once, its imports overlapping the desk's own.
+        from agentdesk.gui.embedded_launch import EmbeddedLaunch, embedded_port
+
+        launch = EmbeddedLaunch(data_dir / "server.sqlite3", embedded_port(settings))
+
+    # After the first paint: the event loop and everything behind it.
+    import asyncio
+
+    import qasync
+
+    from agentdesk.gui.gc_guard import GuiThreadCollector
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     collector = GuiThreadCollector(app)
     collector.start()
-    runner = DeskRunner(
-        RunOptions(
-            server=args.server,
-            user=args.user,
-            password=args.password,
-            screenshot=args.screenshot,
-            quit_after=args.quit_after,
-            data_dir=data_dir,
-            demo_autopilot=args.demo_autopilot,
-            show_shortcuts=args.show_shortcuts,
-        ),
-        settings,
-    )
-    app.aboutToQuit.connect(runner.request_quit)
-    previous = signal.signal(signal.SIGINT, lambda *_: runner.request_quit())
+    runners: list[Any] = []
+    quit_early: list[bool] = []
+
+    def request_quit() -> None:
+        if runners:
+            runners[0].request_quit()
+        else:
+            quit_early.append(True)  # before the runner exists: it quits as soon as it does
+
+    window.closeRequested.connect(request_quit)
+    app.aboutToQuit.connect(request_quit)
+    previous = signal.signal(signal.SIGINT, lambda *_: request_quit())
+
+    async def run() -> int:
+        runner_class = await load_runner()
+        from agentdesk.gui.runner import RunOptions
+
+        runner = runner_class(
+            RunOptions(
+                server=args.server,
+                user=args.user,
+                password=args.password,
+                screenshot=args.screenshot,
+                quit_after=args.quit_after,
+                data_dir=data_dir,
+                demo_autopilot=args.demo_autopilot,
+                show_shortcuts=args.show_shortcuts,
+                embedded=launch,
+            ),
+            settings,
+            window=window,
+        )
+        runners.append(runner)
+        if quit_early:
+            runner.request_quit()
+        return int(await runner.run())
+
     code = 1
     try:
-        code = loop.run_until_complete(runner.run())
+        code = loop.run_until_complete(run())
     except RuntimeError:
         # Qt quit underneath us (e.g. the session manager): close what is still open.
         logging.getLogger(__name__).warning("event loop stopped early; closing down")
         code = 0
     finally:
         signal.signal(signal.SIGINT, previous)
-        runner.stop_server()
+        if runners:
+            runners[0].stop_server()
+        elif launch is not None:
+            launch.stop()
         settings.sync()
         del translators
         collector.stop()

@@ -111,6 +111,10 @@ class ApiClient:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             headers={"User-Agent": "AgentDesk-desktop", "Accept": "application/json"},
             transport=transport,
+            # Loading the system's CA bundle takes a tenth of a second on the start-up path;
+            # a plain-HTTP server (loopback, the embedded default) never needs it, and
+            # redirects (to https or anywhere) are not followed.
+            verify=self._base_url.startswith("https://"),
         )
         self._retries = max(1, retries)
         self._retry_wait = retry_wait

@@ -50,7 +50,10 @@ def aht_target(settings: QSettings) -> AhtTarget:
 class Desk(QObject):
     """Owns the models and the window and connects them."""
 
-    def __init__(self, workstation: Workstation, settings: QSettings) -> None:
+    def __init__(
+        self, workstation: Workstation, settings: QSettings, window: MainWindow | None = None
+    ) -> None:
+        """``window``: a shell already on screen (the first paint) to build the panes in."""
         super().__init__()
         self.workstation = workstation
         self.settings = settings
@@ -62,7 +65,11 @@ class Desk(QObject):
         workstation.messageAdded.connect(self._message_added)
         self.transcripts = TranscriptStore(workstation, self)
         self.myday = MyDayModel(workstation, aht_target(settings), self)
-        self.window = MainWindow(self.interactions, self.history, self.myday, settings)
+        if window is None:
+            window = MainWindow(self.interactions, self.history, self.myday, settings)
+        else:
+            window.build_panes(self.interactions, self.history, self.myday)
+        self.window = window
         w = self.window
         self.focus = FocusCoordinator(
             workstation,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 
 from agentdesk.gui.paths import resource
-from agentdesk.protocol.interactions import Channel
+
+if TYPE_CHECKING:
+    from agentdesk.protocol.interactions import Channel
 
 
 @cache

@@ -11,26 +11,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
 from agentdesk.client.cache import LocalCache
-from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.rest import ApiClient
 from agentdesk.client.session import Session
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.gui.assist.autopilot import ScriptAutopilot
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.desk import Desk
+from agentdesk.gui.embedded_launch import EmbeddedLaunch, embedded_port
 from agentdesk.gui.errors import EXPECTED, describe_error
-from agentdesk.gui.login.dialog import LoginDialog
-from agentdesk.gui.login.flow import LoginFlow
+from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.workstation import Workstation
+
+if TYPE_CHECKING:
+    from agentdesk.client.credentials import CredentialStore
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,6 @@ DEMO_USER = "mario"
 DEMO_PASSWORD = "demo"
 #: The embedded default's name in the local cache (its port may change between runs).
 EMBEDDED_KEY = "embedded"
-_EMBEDDED_PORT = "embedded/port"
 
 
 @dataclass
@@ -53,6 +53,8 @@ class RunOptions:
     data_dir: Path = Path(".")
     demo_autopilot: bool = False
     show_shortcuts: bool = False
+    #: The embedded server already starting (``agentdesk.app`` starts it at the first paint).
+    embedded: EmbeddedLaunch | None = None
 
 
 class DeskRunner:
@@ -63,15 +65,18 @@ class DeskRunner:
         options: RunOptions,
         settings: QSettings,
         session_factory: Callable[[str, Workstation], Any] | None = None,
+        window: MainWindow | None = None,
     ) -> None:
-        """``session_factory(base_url, listener)`` replaces the real client (tests)."""
+        """``session_factory(base_url, listener)`` replaces the real client (tests);
+        ``window``: the shell already showing the cache's picture (``agentdesk.app``)."""
         self.options = options
         self._session_factory = session_factory
         self.settings = settings
         self.workstation = Workstation()
-        self.desk = Desk(self.workstation, settings)
+        self.desk = Desk(self.workstation, settings, window)
         self.window = self.desk.window
         self.server: Any = None  # agentdesk.server.embedded.EmbeddedServer when embedded
+        self._launch: EmbeddedLaunch | None = options.embedded
         self._api: Any = None
         self._cache: Any = None
         self._session: Any = None
@@ -109,7 +114,7 @@ class DeskRunner:
     def _show_window(self) -> None:
         if self.options.screenshot is None:
             self.window.restore_layout()
-        self.window.show()
+        self.window.show()  # a no-op over the first paint, which shows this same window
         self.window.statusline.set_connection("connecting", "")
         if self.options.show_shortcuts:
             self.desk.keys.overlay.open()
@@ -129,9 +134,12 @@ class DeskRunner:
             try:
                 if username:
                     await self._session.show_last_known(username)
+                # The panes have the cached picture (or it had none): they may paint now.
+                self.window.reveal()
                 if starting is not None:
                     await starting
             finally:
+                self.window.reveal()
                 if starting is not None and not starting.done():
                     starting.cancel()  # quit while starting: stop_server() stops it
             controller = self.desk.attach(self._session)
@@ -174,22 +182,20 @@ class DeskRunner:
     def _embedded_url(self) -> str:
         """The embedded server's URL, known before it starts: the port it had last time
         when free (so the stream resumes where it was), else any free one."""
-        last = int(str(self.settings.value(_EMBEDDED_PORT, 0) or 0))
-        self._embedded_port = _free_port(last)
-        self.settings.setValue(_EMBEDDED_PORT, self._embedded_port)
-        return f"http://127.0.0.1:{self._embedded_port}"
+        if self._launch is None:
+            port = embedded_port(self.settings)
+            self._launch = EmbeddedLaunch(self.options.data_dir / "server.sqlite3", port)
+        self._embedded_port = self._launch.port
+        return self._launch.base_url
 
     async def _start_embedded(self) -> None:
         self.window.statusline.show_notice(
             "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
         )
-        database = self.options.data_dir / "server.sqlite3"
-        # Imported and started on a worker thread: the window paints meanwhile. The server is
-        # kept as soon as it exists, so a quit during start-up still stops it.
-        def keep(server: Any) -> None:
-            self.server = server
-
-        await asyncio.to_thread(_start_embedded_server, database, self._embedded_port, keep)
+        # Imported and started on a worker thread (since the first paint, when app.py
+        # started it): the window paints meanwhile.
+        assert self._launch is not None
+        self.server = await self._launch.wait()
         self.window.statusline.set_server(str(self.server.base_url), embedded=True)
 
     def _make_session(self, base_url: str) -> Any:
@@ -209,6 +215,11 @@ class DeskRunner:
                 first_error = describe_error(exc)
         else:
             first_error = ""
+        # Only now: the dialog and the keyring (a quarter of a second to import) are not on
+        # the path of a start that signs in by itself.
+        from agentdesk.gui.login.dialog import LoginDialog
+        from agentdesk.gui.login.flow import LoginFlow
+
         dialog = LoginDialog(base_url, self.window)
         store = await asyncio.to_thread(_credentials)  # probing the keyring may block (D-Bus)
         flow = LoginFlow(dialog, self._session, store, base_url, self.settings)
@@ -217,6 +228,7 @@ class DeskRunner:
         return await flow.run(self.options.user or "", "")
 
     def _fail(self, text: str) -> None:
+        self.window.reveal()
         self._exit_code = 1
         self.window.statusline.show_notice("error", text)
         self.window.statusline.set_connection("offline", text)
@@ -253,46 +265,22 @@ class DeskRunner:
         self.window.close_now()
 
     def stop_server(self) -> None:
-        """Blocking: called after the loop has finished."""
-        if self.server is not None:
+        """Blocking: called after the loop has finished (also during a start under way)."""
+        launch, self._launch, self.server = self._launch, None, None
+        if launch is not None:
             try:
-                self.server.stop()
+                launch.stop()
             except Exception:
                 log.warning("stopping the embedded server failed", exc_info=True)
-            self.server = None
 
 
 def _credentials() -> CredentialStore | None:
     """The keyring-backed store, or None when there is no usable keyring (no file fallback)."""
     try:
+        from agentdesk.client.credentials import CredentialStore
+
         store = CredentialStore()
         return store if store.available else None
     except Exception:
         log.warning("no credential store available", exc_info=True)
         return None
-
-
-def _free_port(preferred: int) -> int:
-    """``preferred`` if it can be bound on loopback now, else a free port."""
-    for port in (preferred, 0) if preferred else (0,):
-        with socket.socket() as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return int(probe.getsockname()[1])
-    raise OSError("no free loopback port")
-
-
-def _start_embedded_server(database: Path, port: int, keep: Callable[[Any], None]) -> None:
-    """Worker thread: import the backend, hand it to ``keep``, start it on ``port``."""
-    from agentdesk.server.config import ServerSettings
-    from agentdesk.server.embedded import EmbeddedServer
-
-    settings = ServerSettings(
-        database_url=f"sqlite+aiosqlite:///{database}", demo=True, simulate=True
-    )
-    server = EmbeddedServer(settings, port=port)
-    keep(server)
-    server.start()

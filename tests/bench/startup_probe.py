@@ -1,9 +1,15 @@
 """Child process of the start-up benchmark: prints ``READY`` once the window is up with data.
 
 ``bare``: a bare PySide6 main window (the baseline). ``desk ARGS...``: the real app
-(``agentdesk.app.main``) with ARGS; FIRST is printed once the window has been painted with
-the picture the local cache had (when it had one), READY once sign-in has loaded the
-operator's profile and interactions and the window has been painted; then the app quits.
+(``agentdesk.app.main``) with ARGS; FIRST is printed once the window is on screen with the
+picture the local cache had (when it had one: the operator, the open interactions, the
+customer on screen) and has been painted in full, READY once sign-in has loaded the
+operator's profile and interactions from the backend into the real panes and the window has
+been painted; then the app quits.
+
+The probe patches only light modules before ``main`` runs (the first paint's own), and
+``DeskRunner`` once ``agentdesk.app.load_runner`` has imported it, so it adds no import of
+its own to what is measured.
 """
 
 from __future__ import annotations
@@ -30,40 +36,40 @@ def bare() -> int:
 
 
 def desk(argv: list[str]) -> int:
-    from agentdesk.client.session import Session
-    from agentdesk.gui import runner
+    from PySide6.QtWidgets import QApplication
 
-    original = runner.DeskRunner._start
-    original_last_known = Session.show_last_known
-    windows: list[Any] = []
+    from agentdesk import app as desktop
+    from agentdesk.gui.shell import preview
 
-    async def last_known(self: Session, username: str) -> bool:
-        shown: bool = await original_last_known(self, username)
-        if shown and windows:
-            windows[0].grab()  # one full paint of the window with the cached picture
-            print("FIRST", flush=True)
-        return shown
+    show_picture = preview.show_picture
 
-    Session.show_last_known = last_known  # type: ignore[method-assign]
-    original_init = runner.DeskRunner.__init__
+    def shown(window: Any, picture: preview.Picture | None) -> Any:
+        pane = show_picture(window, picture)
+        if picture is not None:
+            QApplication.processEvents()
+            window.grab()  # one full paint of the window with the cached picture
+            print("FIRST", picture.operator, len(picture.rows), flush=True)
+        return pane
 
-    def init(self: Any, *args: Any, **kwargs: Any) -> None:
-        original_init(self, *args, **kwargs)
-        windows.append(self.window)
+    preview.show_picture = shown  # type: ignore[assignment]
+    load_runner = desktop.load_runner
 
-    runner.DeskRunner.__init__ = init  # type: ignore[method-assign]
+    async def instrumented_loader() -> type[Any]:
+        runner_class = await load_runner()
+        original = runner_class._start
 
-    async def instrumented(self: Any) -> str:
-        result: str = await original(self)
-        self.window.grab()  # one full paint of the populated window
-        print("READY", result, self.desk.interactions.rowCount(), flush=True)
-        self.request_quit()
-        return result
+        async def instrumented(self: Any) -> str:
+            result: str = await original(self)
+            self.window.grab()  # one full paint of the populated window
+            print("READY", result, self.desk.interactions.rowCount(), flush=True)
+            self.request_quit()
+            return result
 
-    runner.DeskRunner._start = instrumented  # type: ignore[method-assign]
-    from agentdesk.app import main
+        runner_class._start = instrumented
+        return runner_class
 
-    return main(argv)
+    desktop.load_runner = instrumented_loader  # type: ignore[assignment]
+    return desktop.main(argv)
 
 
 if __name__ == "__main__":

@@ -27,3 +27,11 @@ def restore_layout(window: QMainWindow, settings: QSettings) -> bool:
     if isinstance(state, QByteArray) and not state.isEmpty():
         restored = window.restoreState(state, LAYOUT_VERSION) and restored
     return restored
+
+
+def restore_geometry(window: QMainWindow, settings: QSettings) -> bool:
+    """Only the saved size and position (the shell of the window, before its docks exist)."""
+    geometry = settings.value(_GEOMETRY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        return window.restoreGeometry(geometry)
+    return False

@@ -1,25 +1,32 @@
 """The main window: top bar, dock panes around Customer 360, my-day bar, status line.
 
 It builds and places the panes; wiring lives in :mod:`agentdesk.gui.desk` and
-:mod:`agentdesk.gui.shell.focus`.
+:mod:`agentdesk.gui.shell.focus`. At start-up the window exists before its panes
+(:meth:`MainWindow.shell`): it shows the cache's picture (:mod:`agentdesk.gui.shell.preview`)
+while the panes' modules load, and :meth:`MainWindow.build_panes` then puts them in place,
+so this module imports no pane at load time.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
-from agentdesk.gui.assist.pane import AssistPane
-from agentdesk.gui.customer.center import Customer360
-from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.icons import app_icon
-from agentdesk.gui.interactions.model import InteractionListModel
-from agentdesk.gui.interactions.pane import InteractionsPane
-from agentdesk.gui.shell.layout import restore_layout, save_layout
-from agentdesk.gui.shell.myday import MyDayBar, MyDayModel
-from agentdesk.gui.shell.topbar import TopBar
-from agentdesk.gui.statusline import StatusLine
+from agentdesk.gui.shell.layout import restore_geometry, restore_layout, save_layout
+
+if TYPE_CHECKING:
+    from agentdesk.gui.assist.pane import AssistPane
+    from agentdesk.gui.customer.center import Customer360
+    from agentdesk.gui.customer.history_model import HistoryModel
+    from agentdesk.gui.interactions.model import InteractionListModel
+    from agentdesk.gui.interactions.pane import InteractionsPane
+    from agentdesk.gui.shell.myday import MyDayBar, MyDayModel
+    from agentdesk.gui.shell.topbar import TopBar
+    from agentdesk.gui.statusline import StatusLine
 
 DEFAULT_SIZE = QSize(1600, 1000)
 
@@ -28,15 +35,25 @@ class MainWindow(QMainWindow):
     """The operator's workstation window."""
 
     closeRequested = Signal()
+    topbar: TopBar
+    center: Customer360
+    interactions: InteractionsPane
+    assist: AssistPane
+    myday: MyDayBar
+    statusline: StatusLine
+    interactions_dock: QDockWidget
+    assist_dock: QDockWidget
+    myday_dock: QDockWidget
 
     def __init__(
         self,
-        interactions: InteractionListModel,
-        history: HistoryModel,
-        myday: MyDayModel,
+        interactions: InteractionListModel | None,
+        history: HistoryModel | None,
+        myday: MyDayModel | None,
         settings: QSettings,
         parent: QWidget | None = None,
     ) -> None:
+        """With the models, the whole window; with None, the shell (see :meth:`shell`)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("AgentDesk"))
@@ -44,6 +61,41 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self._settings = settings
         self._closing = False
+        self._built = False
+        self._hidden_swap = False
+        self.resize(DEFAULT_SIZE)
+        if interactions is not None and history is not None and myday is not None:
+            self.build_panes(interactions, history, myday)
+
+    @classmethod
+    def shell(cls, settings: QSettings) -> MainWindow:
+        """The window without its panes, for the first paint."""
+        return cls(None, None, None, settings)
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def build_panes(
+        self, interactions: InteractionListModel, history: HistoryModel, myday: MyDayModel
+    ) -> None:
+        """Build and place the panes. Over a shown picture (the first paint), the window
+        stops repainting until :meth:`reveal`, so empty panes never flash before the
+        session has put the cached picture in them."""
+        from agentdesk.gui.assist.pane import AssistPane
+        from agentdesk.gui.customer.center import Customer360
+        from agentdesk.gui.interactions.pane import InteractionsPane
+        from agentdesk.gui.shell.myday import MyDayBar
+        from agentdesk.gui.shell.topbar import TopBar
+        from agentdesk.gui.statusline import StatusLine
+
+        if self._built:
+            raise RuntimeError("the panes are already built")
+        if self.isVisible():
+            self.setUpdatesEnabled(False)
+            self._hidden_swap = True
+        self._built = True
+        shown = self.isVisible()
 
         self.topbar = TopBar(self)
         bar = QToolBar(self.tr("Top bar"), self)
@@ -80,10 +132,18 @@ class MainWindow(QMainWindow):
         self.statusline = StatusLine(self)
         self.setStatusBar(self.statusline)
         self._build_menu()
-        self.resize(DEFAULT_SIZE)
+        if not shown:  # a shown shell keeps its (restored) size and place
+            self.resize(DEFAULT_SIZE)
         self.resizeDocks(
             [self.interactions_dock, self.assist_dock], [330, 360], Qt.Orientation.Horizontal
         )
+
+    def reveal(self) -> None:
+        """Repaint again after :meth:`build_panes` over a shown picture (idempotent)."""
+        if self._hidden_swap:
+            self._hidden_swap = False
+            self.setUpdatesEnabled(True)
+            self.update()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -121,6 +181,9 @@ class MainWindow(QMainWindow):
     # ---- layout -----------------------------------------------------------------------
 
     def restore_layout(self) -> bool:
+        """The saved geometry, and the saved dock layout once the panes exist."""
+        if not self._built:
+            return restore_geometry(self, self._settings)
         return restore_layout(self, self._settings)
 
     def save_layout(self) -> None:
@@ -140,7 +203,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             event.accept()
             return
-        self.save_layout()
+        if self._built:  # the shell alone has no layout worth keeping
+            self.save_layout()
         event.ignore()
         self.closeRequested.emit()
 

@@ -55,8 +55,13 @@ class Database:
         """Upgrade the schema through the Alembic migrations (a no-op when up to date).
 
         On SQLite, foreign keys are off while tables are rebuilt (batch mode copies them),
-        and checked once the migration has committed.
+        and checked once the migration has committed. A database already at the shipped
+        head is left alone without loading Alembic (see :func:`schema.at_shipped_head`).
         """
+        if revision == "head":
+            async with self.engine.connect() as conn:
+                if await conn.run_sync(schema.at_shipped_head):
+                    return
         if not self.is_sqlite:
             async with self.engine.begin() as conn:
                 await conn.run_sync(schema.upgrade, revision)

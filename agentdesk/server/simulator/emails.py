@@ -82,6 +82,7 @@ class EmailSimulator:
             base_url=self.base_url + GATEWAY,
             headers={"X-Gateway-Key": self._key},
             timeout=httpx.Timeout(10.0, connect=5.0),
+            verify=self.base_url.startswith("https://"),  # no CA bundle to load for http
         )
         try:
             customers = await self._customers()

@@ -149,6 +149,7 @@ class TrafficSimulator:
             base_url=self.base_url,
             headers={"X-Gateway-Key": self._key},
             timeout=httpx.Timeout(self._request_timeout, connect=5.0),
+            verify=self.base_url.startswith("https://"),  # no CA bundle to load for http
         )
         listener = asyncio.create_task(self._listen(), name="simulator-gateway-ws")
         try:

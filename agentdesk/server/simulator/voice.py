@@ -57,7 +57,10 @@ class VoiceSimulator:
 
     async def run(self) -> None:
         self._http = httpx.AsyncClient(
-            base_url=self.base_url, headers={"X-Gateway-Key": self._key}, timeout=15
+            base_url=self.base_url,
+            headers={"X-Gateway-Key": self._key},
+            timeout=15,
+            verify=self.base_url.startswith("https://"),  # no CA bundle to load for http
         )
         listener = asyncio.create_task(self._listen(), name="voice-simulator-ws")
         try:

@@ -8,6 +8,7 @@ so the operator always hears someone, never silence.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fractions
 import io
 import logging
@@ -43,7 +44,15 @@ async def _espeak(text: str) -> Pcm | None:
         exe, "-v", "it", "-s", "150", "--stdout", text,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
-    data, _ = await proc.communicate()
+    try:
+        data, _ = await proc.communicate()
+    except asyncio.CancelledError:
+        # The server is stopping: end the child with it, not after its loop has closed.
+        with contextlib.suppress(ProcessLookupError):
+            proc.kill()
+        with contextlib.suppress(Exception):
+            await asyncio.shield(proc.wait())
+        raise
     if proc.returncode != 0 or not data:
         return None
     try:
