@@ -290,9 +290,7 @@ class ApiClient:
         self, interaction_id: str, node_id: str, answer: str | None, script_id: str | None = None
     ) -> ScriptProgressView:
         """Answering the same node twice gives the same progress: safe to retry."""
-        body = validated(
-            ScriptProgressRequest, node_id=node_id, answer=answer, script_id=script_id
-        )
+        body = validated(ScriptProgressRequest, node_id=node_id, answer=answer, script_id=script_id)
         path = f"/interactions/{_q(interaction_id)}/script-progress"
         data = await self._request("POST", path, json=_dump(body), retry=True)
         return _parse(ScriptProgressView, data)
@@ -307,6 +305,7 @@ class ApiClient:
         body = validated(NbaOutcomeRequest, accepted=accepted, note=note)
         path = f"/next-best-actions/{_q(hint_id)}/outcome"
         return _parse(NextBestAction, await self._request("POST", path, json=_dump(body)))
+
     # ---- for feature clients ----------------------------------------------------------
 
     async def call(
@@ -323,6 +322,7 @@ class ApiClient:
         Same auth refresh, error shape and retry rules as every method here.
         """
         return await self._request(method, path, json=json, idempotency=idempotency, retry=retry)
+
     # ---- knowledge base ---------------------------------------------------------------
 
     async def kb_changes(self, since: int) -> KbChanges:

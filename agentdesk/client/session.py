@@ -305,8 +305,10 @@ class Session:
 
     def _news_about(self, interaction_id: str | None = None) -> None:
         """The stream (or a reload) told us something about an interaction (None: all)."""
-        targets = self._inflight.values() if interaction_id is None else (
-            [self._inflight[interaction_id]] if interaction_id in self._inflight else []
+        targets = (
+            self._inflight.values()
+            if interaction_id is None
+            else ([self._inflight[interaction_id]] if interaction_id in self._inflight else [])
         )
         for pending in targets:
             for token in pending:

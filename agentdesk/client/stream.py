@@ -35,6 +35,7 @@ from agentdesk.protocol.events import (
     StreamError,
     parse_server_message,
 )
+from agentdesk.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -226,8 +227,7 @@ class EventStream:
 
     async def _sleep(self, delay: float) -> None:
         self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=delay)
+        await wait_event(self._wake, delay)
 
     async def _connect_once(self) -> None:
         self._was_connected = False

@@ -70,5 +70,6 @@ class Workstation(QObject):
 
     def people_event(self, type_: str, data: object) -> None:
         self.peopleEvent.emit(type_, data)
+
     def media_sdp(self, data: MediaSdpData) -> None:
         self.mediaSdp.emit(data)

@@ -10,7 +10,6 @@ customer who left or a chat taken meanwhile is never offered.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.people.nesting import enabled_queues
 from agentdesk.server.services.agents import apply_state
 from agentdesk.server.services.offers import lock_interaction, offer, requeue
+from agentdesk.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -314,8 +314,7 @@ class Router:
             except Exception:
                 log.exception("routing pass failed; retrying shortly")
                 delay = 1.0
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.ctx.routing_needed.wait(), timeout=delay)
+            await wait_event(self.ctx.routing_needed, delay)
 
     async def route_once(self) -> float:
         """Expire offers, make new ones; return seconds until the next deadline.

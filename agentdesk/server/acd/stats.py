@@ -12,7 +12,6 @@ An operator gets an event when their figures change, and a refresh every
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from agentdesk.server.config import ServerSettings
 from agentdesk.server.context import ServerContext
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.db.people_models import ClientPolicyRow
+from agentdesk.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +115,7 @@ class QueueStatsJob:
 
     async def run(self) -> None:
         while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    self.ctx.stats_needed.wait(), timeout=self.ctx.settings.queue_stats_s
-                )
+            await wait_event(self.ctx.stats_needed, self.ctx.settings.queue_stats_s)
             self.ctx.stats_needed.clear()
             try:
                 await self.tick()

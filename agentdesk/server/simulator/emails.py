@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from agentdesk.protocol.gateway import EntryPointKind, EntryPointList
 from agentdesk.server import demo_text as txt
 from agentdesk.server.db.models import CustomerRow
+from agentdesk.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -116,11 +117,7 @@ class EmailSimulator:
         self._stopping.set()
 
     async def _sleep(self, seconds: float) -> bool:
-        try:
-            await asyncio.wait_for(self._stopping.wait(), max(0.0, seconds))
-        except TimeoutError:
-            return True
-        return False
+        return not await wait_event(self._stopping, seconds)
 
     async def _customers(self) -> list[MailCustomer]:
         async with self._sessions() as session:

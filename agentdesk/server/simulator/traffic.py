@@ -31,6 +31,7 @@ from agentdesk.protocol.gateway import EntryPointKind, EntryPointList, GatewayEv
 from agentdesk.protocol.gateway import GatewayEventType as G
 from agentdesk.server import demo_text as txt
 from agentdesk.server.db.models import CustomerRow
+from agentdesk.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +173,7 @@ class TrafficSimulator:
                 self.rate_per_min,
                 self.max_concurrent,
             )
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._ws_connected.wait(), 10.0)
+            await wait_event(self._ws_connected, 10.0)
             await self._arrivals(customers, entry_points)
         finally:
             self._stopping.set()
@@ -199,11 +199,7 @@ class TrafficSimulator:
 
     async def _sleep(self, seconds: float) -> bool:
         """Sleep unless stopping; True if it slept the whole time."""
-        try:
-            await asyncio.wait_for(self._stopping.wait(), max(0.0, seconds))
-        except TimeoutError:
-            return True
-        return False
+        return not await wait_event(self._stopping, seconds)
 
     # ---- set-up ----------------------------------------------------------------------------
 
