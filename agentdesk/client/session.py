@@ -71,7 +71,8 @@ _GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, Intera
 class SessionListener(Protocol):
     """What the desktop hears from the session; every method is sync, on the loop thread.
 
-    Optional extras: a listener that also defines ``message_failed(idempotency_key, text)``
+    Optional extras: a listener that also defines
+    ``message_failed(interaction_id, idempotency_key, text)``
     is told when an own message was refused (its pending bubble will never be confirmed);
     one that defines ``hints_changed(NbaSuggestedData)`` hears ``nba.suggested``.
     """
@@ -447,7 +448,7 @@ class Session:
             failed = getattr(self.listener, "message_failed", None)
             if callable(failed):
                 with self._guard("message_failed"):
-                    failed(entry.idempotency_key, error.message)
+                    failed(entry.target_id, entry.idempotency_key, error.message)
         waiter = self._waiting.get(entry.idempotency_key)
         if waiter is not None and not waiter.done():
             waiter.set_exception(error)  # the caller reports it

@@ -25,6 +25,7 @@ class Workstation(QObject):
     interactionRemoved = Signal(str)
     messageAdded = Signal(object, bool)  # Message, pending
     messageConfirmed = Signal(str, object)  # idempotency key, Message
+    messageRefused = Signal(str, str, str)  # interaction id, idempotency key, the server's reason
     connectionChanged = Signal(str, str)  # ConnectionStatus value, detail
     queueStatsChanged = Signal(object)  # QueueStatsData
     noticeRaised = Signal(str, str)  # level, text
@@ -52,6 +53,9 @@ class Workstation(QObject):
 
     def message_confirmed(self, idempotency_key: str, message: Message) -> None:
         self.messageConfirmed.emit(idempotency_key, message)
+
+    def message_failed(self, interaction_id: str, idempotency_key: str, reason: str) -> None:
+        self.messageRefused.emit(interaction_id, idempotency_key, reason)
 
     def connection_changed(self, status: object, detail: str) -> None:
         self.connectionChanged.emit(str(getattr(status, "value", status)), detail)

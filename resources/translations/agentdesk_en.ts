@@ -66,6 +66,10 @@
             <source>sending…</source>
             <translation>sending…</translation>
         </message>
+        <message>
+            <source>not sent: %1</source>
+            <translation>not sent: %1</translation>
+        </message>
     </context>
     <context>
         <name>ChatPane</name>

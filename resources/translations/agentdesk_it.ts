@@ -66,6 +66,10 @@
             <source>sending…</source>
             <translation>invio in corso…</translation>
         </message>
+        <message>
+            <source>not sent: %1</source>
+            <translation>non inviato: %1</translation>
+        </message>
     </context>
     <context>
         <name>ChatPane</name>

@@ -223,8 +223,13 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
             await desk.session.start("mario", "demo")
             await desk.session.set_state(AgentState.READY)
             await direct.login("mario", "demo")
-            handles = sorted({c.chat_handle for c in await direct.find_customers(q="a")
-                              if c.client_id == "lario" and c.chat_handle})[:3]
+            handles = sorted(
+                {
+                    c.chat_handle
+                    for c in await direct.find_customers(q="a")
+                    if c.client_id == "lario" and c.chat_handle
+                }
+            )[:3]
             assert len(handles) == 3, handles
             crowd = Crowd(proxy.base_url, GATEWAY_KEY, handles, "web-lario", rng)
             operator.start()
@@ -234,8 +239,11 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
 
             # The network heals: customers stop writing, the operator finishes what is due.
             await crowd.stop()
-            await until(lambda: desk.session.status is ConnectionStatus.CONNECTED, 60,
-                        "the desktop reconnected")
+            await until(
+                lambda: desk.session.status is ConnectionStatus.CONNECTED,
+                60,
+                "the desktop reconnected",
+            )
             await until(lambda: not operator._busy, 60, "the operator's last actions")
             await operator.stop()
             assert desk.session.outbox is not None
@@ -264,10 +272,13 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
             assert await desk.cache.last_seq(desk.api.base_url, AGENT) == applied[-1]
 
             # Every outbox message delivered exactly once (or refused and never stored).
-            acked = {str(k) for (k,) in backend.query(
-                "SELECT key FROM idempotency WHERE principal = ?", AGENT)}
-            texts = collections.Counter(str(t) for (t,) in backend.query(
-                "SELECT text FROM messages"))
+            acked = {
+                str(k)
+                for (k,) in backend.query("SELECT key FROM idempotency WHERE principal = ?", AGENT)
+            }
+            texts = collections.Counter(
+                str(t) for (t,) in backend.query("SELECT text FROM messages")
+            )
             delivered = 0
             for key, (_iid, text) in operator.tally.replies.items():
                 if key in acked:
@@ -281,8 +292,11 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
                 assert texts[text] == 1, f"customer line {text!r} stored {texts[text]} times"
 
             # The desktop shows what a fresh REST load shows.
-            fresh = {i.id: i for i in await direct.active_interactions()
-                     if i.status.value not in ("closed", "abandoned", "queued")}
+            fresh = {
+                i.id: i
+                for i in await direct.active_interactions()
+                if i.status.value not in ("closed", "abandoned", "queued")
+            }
             held = desk.session.interactions
             assert {i: h.status.value for i, h in held.items()} == {
                 i: f.status.value for i, f in fresh.items()
@@ -293,7 +307,13 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
                 assert [m.id for m in held[iid].messages] == [m.id for m in full.messages]
                 assert held[iid].status == full.status
                 lines = desk.transcript(iid)
-                assert [t for _, t, _ in lines] == [m.text for m in full.messages]
+                # A reply refused because the customer had just left stays in the chat,
+                # marked as not sent: the operator knows it was never read.
+                refused = desk.not_sent(iid)
+                assert all(t not in texts for t in refused), "a stored line marked not sent"
+                assert [t for _, t, _ in lines if t not in refused] == [
+                    m.text for m in full.messages
+                ]
                 assert not any(pending for _, _, pending in lines)
         finally:
             await operator.stop()
@@ -311,6 +331,9 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
     # Warnings are expected here (connections do fail); an error is a bug somewhere — except
     # the server's own shutdown cancelling handlers that a stalled link kept from finishing
     # within uvicorn's grace period (a restart under half-open connections does that).
-    errors = [line for r, line in zip(logged.records, logged.lines(), strict=True)
-              if r.levelno >= logging.ERROR and not _cancelled_by_restart(r)]
+    errors = [
+        line
+        for r, line in zip(logged.records, logged.lines(), strict=True)
+        if r.levelno >= logging.ERROR and not _cancelled_by_restart(r)
+    ]
     assert not errors, "errors were logged:\n" + "\n".join(errors[:30])

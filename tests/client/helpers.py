@@ -108,8 +108,8 @@ class Recorder:
         self.calls.append(("notice", (level, text)))
         self.notices.append((level, text))
 
-    def message_failed(self, idempotency_key: str, text: str) -> None:
-        self.calls.append(("message_failed", (idempotency_key, text)))
+    def message_failed(self, interaction_id: str, idempotency_key: str, text: str) -> None:
+        self.calls.append(("message_failed", (interaction_id, idempotency_key, text)))
         self.failed.append((idempotency_key, text))
 
     def hints_changed(self, data: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from agentdesk.gui.chat.delegate import BubbleDelegate
 from agentdesk.gui.chat.model import Role, TranscriptModel
 from agentdesk.gui.chat.pane import ChatPane
 from agentdesk.gui.chat.store import TranscriptStore
@@ -69,6 +70,29 @@ def test_stored_copy_arriving_before_the_confirmation_replaces_the_pending_one()
     model.confirm("key-8", fakes.message("a", "arrivo", Direction.OUTBOUND, message_id="srv-8"))
     assert model.pending_count() == 0
     assert model.rowCount() == 4
+
+
+def test_a_refused_message_stays_marked_not_sent(qtbot: QtBot) -> None:
+    """The customer left before the reply reached the server: the bubble no longer says
+    "sending…" forever, it says it was not sent and why."""
+    workstation = Workstation()
+    store = TranscriptStore(workstation)
+    model = store.model("a")
+    model.add(fakes.message("a", "Buongiorno", ts=T0, message_id="m1"))
+    workstation.message_added(
+        fakes.message("a", "le mando il modulo", Direction.OUTBOUND, message_id="key-3"), True
+    )
+    assert model.pending_count() == 1
+    workstation.message_failed("a", "key-3", "the chat has ended")
+    assert model.pending_count() == 0
+    assert model.index(1).data(Role.NOT_SENT) == "the chat has ended"
+    assert model.index(0).data(Role.NOT_SENT) is None
+    pane = ChatPane()
+    qtbot.addWidget(pane)
+    pane.set_interaction(fakes.interaction(InteractionStatus.CLOSED, "a", messages=[]), model)
+    delegate = pane.view.itemDelegate()
+    assert isinstance(delegate, BubbleDelegate)
+    assert "not sent: the chat has ended" in delegate._footer(model.index(1))
 
 
 def test_messages_are_deduplicated_and_ordered_before_pending_ones() -> None:

@@ -115,6 +115,15 @@ class HeadlessDesktop:
             for r in range(m.rowCount())
         ]
 
+    def not_sent(self, interaction_id: str) -> list[str]:
+        """The texts of own lines the chat shows as refused by the server."""
+        m = self.transcripts.model(interaction_id)
+        return [
+            str(m.data(m.index(r, 0), Qt.ItemDataRole.DisplayRole))
+            for r in range(m.rowCount())
+            if m.data(m.index(r, 0), MsgRole.NOT_SENT)
+        ]
+
     async def close(self) -> None:
         await self.controller.aclose()
         await self.session.stop()
@@ -211,8 +220,9 @@ class AutoOperator:
             self.tally.offered.add(it.id)
             self._spawn(it.id, self._accept(it))
         elif it.status is InteractionStatus.ACTIVE:
-            last_in = next((m for m in reversed(it.messages) if m.direction is Direction.INBOUND),
-                           None)
+            last_in = next(
+                (m for m in reversed(it.messages) if m.direction is Direction.INBOUND), None
+            )
             if (
                 last_in is not None
                 and last_in.id not in self._replied_to
@@ -261,9 +271,7 @@ class AutoOperator:
             key = await self.desk.session.send_message(it.id, text)
         except ApiError as exc:
             left = exc.status == 409 and (exc.details or {}).get("status") == "wrap_up"
-            (self.tally.too_late if left else self.tally.refused).append(
-                f"reply to {it.id}: {exc}"
-            )
+            (self.tally.too_late if left else self.tally.refused).append(f"reply to {it.id}: {exc}")
             return
         self.tally.replies[key] = (it.id, text)
         self.tally.answered.add(it.id)

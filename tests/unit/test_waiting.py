@@ -22,16 +22,13 @@ async def test_a_cancellation_that_meets_the_event_is_not_lost() -> None:
     server stops); it must end instead of going round again."""
     for _ in range(50):
         event = asyncio.Event()
-        rounds = 0
 
-        async def job() -> None:
-            nonlocal rounds
+        async def job(kick: asyncio.Event) -> None:
             while True:
-                await wait_event(event, 30)
-                event.clear()
-                rounds += 1
+                await wait_event(kick, 30)
+                kick.clear()
 
-        task = asyncio.create_task(job())
+        task = asyncio.create_task(job(event))
         await asyncio.sleep(0)  # the job waits
         event.set()
         task.cancel()

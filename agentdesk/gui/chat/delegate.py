@@ -44,6 +44,9 @@ class BubbleDelegate(QStyledItemDelegate):
         if index.data(Role.PENDING):
             sending = self.tr("sending…")
             return f"{stamp} · {sending}"
+        if index.data(Role.NOT_SENT):
+            not_sent = self.tr("not sent: %1").replace("%1", str(index.data(Role.NOT_SENT)))
+            return f"{stamp} · {not_sent}"
         return stamp
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -58,6 +61,7 @@ class BubbleDelegate(QStyledItemDelegate):
         font: QFont = option.font
         direction = index.data(Role.DIRECTION)
         pending = bool(index.data(Role.PENDING))
+        not_sent = bool(index.data(Role.NOT_SENT))
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         fm = QFontMetrics(font)
         small = self._small(font)
@@ -86,9 +90,9 @@ class BubbleDelegate(QStyledItemDelegate):
             fill, border = colors.INBOUND_BUBBLE, colors.INBOUND_BORDER
         bubble = QRectF(left, top, width, height)
         pen = QPen(QColor(border), 1)
-        if pending:
+        if pending or not_sent:
             pen.setStyle(Qt.PenStyle.DashLine)
-            pen.setColor(QColor(colors.ACCENT))
+            pen.setColor(QColor(colors.DANGER if not_sent else colors.ACCENT))
         painter.setPen(pen)
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(bubble, 10, 10)
@@ -98,7 +102,9 @@ class BubbleDelegate(QStyledItemDelegate):
         body = QRect(int(left) + PAD_X, top + PAD_Y, text_rect.width() + 1, text_rect.height())
         painter.drawText(body, _WRAP, text)
         painter.setFont(small)
-        painter.setPen(QColor(colors.ACCENT if pending else colors.MUTED))
+        painter.setPen(
+            QColor(colors.DANGER if not_sent else colors.ACCENT if pending else colors.MUTED)
+        )
         foot = QRect(int(left) + PAD_X, body.bottom() + 2, int(width) - 2 * PAD_X, sfm.height())
         painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight), footer)
         dot = mood_color(index.data(Role.MOOD))

@@ -22,6 +22,8 @@ class Role(IntEnum):
     AUTHOR = Qt.ItemDataRole.UserRole + 5
     ID = Qt.ItemDataRole.UserRole + 6
     MOOD = Qt.ItemDataRole.UserRole + 7
+    #: why the server refused an own message (None: not refused)
+    NOT_SENT = Qt.ItemDataRole.UserRole + 8
 
 
 @dataclass
@@ -29,6 +31,7 @@ class _Entry:
     message: Message
     pending: bool
     key: str | None  # the idempotency key of an own message until the server confirms it
+    not_sent: str | None = None  # the server refused it, and why
 
 
 class TranscriptModel(QAbstractListModel):
@@ -63,6 +66,8 @@ class TranscriptModel(QAbstractListModel):
             return message.id
         if role == Role.MOOD:
             return message.mood
+        if role == Role.NOT_SENT:
+            return entry.not_sent
         if role == Qt.ItemDataRole.ToolTipRole:
             return mood_tooltip(message.mood) or None
         return None
@@ -102,6 +107,17 @@ class TranscriptModel(QAbstractListModel):
         # Re-inserted rather than edited: the server's time decides its place.
         self._remove(row)
         self._insert(_Entry(message, False, None))
+
+    def refuse(self, key: str, reason: str) -> None:
+        """The server refused our message (the customer had left): its bubble stays, marked
+        as not sent, so the operator knows the customer never read it."""
+        row = self._find_key(key)
+        if row is None:
+            return
+        entry = self._entries[row]
+        entry.pending, entry.key, entry.not_sent = False, None, reason
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [Role.PENDING, Role.NOT_SENT])
 
     def sync(self, messages: list[Message]) -> None:
         """Merge a full list (from a REST load or an updated interaction)."""

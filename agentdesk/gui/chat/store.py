@@ -22,6 +22,7 @@ class TranscriptStore(QObject):
         workstation.interactionRemoved.connect(self.on_removed)
         workstation.messageAdded.connect(self.on_message)
         workstation.messageConfirmed.connect(self.on_confirmed)
+        workstation.messageRefused.connect(self.on_refused)
 
     def model(self, interaction_id: str) -> TranscriptModel:
         model = self._models.get(interaction_id)
@@ -56,3 +57,7 @@ class TranscriptStore(QObject):
 
     def on_confirmed(self, key: str, message: Message) -> None:
         self.model(message.interaction_id).confirm(key, message)
+
+    def on_refused(self, interaction_id: str, key: str, reason: str) -> None:
+        if interaction_id in self._models:
+            self._models[interaction_id].refuse(key, reason)
