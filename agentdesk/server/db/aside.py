@@ -43,6 +43,17 @@ def _separate_file(url: str) -> bool:
     return parsed.database not in (None, "", ":memory:")
 
 
+async def _wind_down(db: Database | None) -> None:
+    """On the worker loop: end the reads still running (their callers were cancelled), so
+    each gives its connection back, then close the connections."""
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)
+    if db is not None:
+        await db.dispose()
+
+
 class AsideReader:
     """Runs ``fn(session)`` on the worker loop with a read session of its own database."""
 
@@ -102,11 +113,10 @@ class AsideReader:
         self._loop = self._thread = self._db = None
         if loop is None or thread is None:
             return
-        if db is not None:
-            try:
-                await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(db.dispose(), loop))
-            except Exception:
-                log.exception("closing the aside reads' connections failed")
+        try:
+            await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(_wind_down(db), loop))
+        except Exception:
+            log.exception("closing the aside reads' connections failed")
         loop.call_soon_threadsafe(loop.stop)
         await asyncio.to_thread(thread.join, 5)
         if self._switch is not None:
