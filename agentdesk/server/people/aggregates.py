@@ -12,7 +12,8 @@ then add up the cells.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,14 +23,17 @@ from sqlalchemy import (
     String,
     case,
     cast,
+    create_engine,
     func,
     literal,
     null,
     select,
     type_coerce,
 )
-from sqlalchemy.engine import CursorResult
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from agentdesk.domain.fcr import REPEAT_WINDOW
@@ -47,6 +51,8 @@ from agentdesk.server.people import contact_columns as columns
 
 #: Moods kept per operator and per queue: twice the mood trend's window.
 MOOD_DEPTH = 10
+#: Rows taken from the driver at a time.
+CHUNK = 20_000
 
 
 @dataclass(slots=True)
@@ -77,13 +83,48 @@ def _microseconds(value: Any) -> ColumnElement[int]:
     return cast(func.round(func.extract("epoch", value) * US), BigInteger)
 
 
-def _plain(result: CursorResult[Any]) -> list[Any]:
-    """The rows as the driver gives them: the columns read need no conversion (times come as
-    text or whole microseconds), and row objects for a month of a large centre would cost
-    about a second more."""
-    rows = list(result.cursor.fetchall())
-    result.close()
-    return rows
+def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
+    """The statements' rows as the driver gives them, turned into columns a chunk at a time
+    (the columns read need no conversion: times come as text or whole microseconds; row
+    objects for a month of a large centre would cost about a second more)."""
+    out = columns.Columns()
+    for statement in statements:
+        result = conn.execute(statement)
+        cursor = result.cursor
+        while chunk := cursor.fetchmany(CHUNK):
+            out.add(chunk)
+        result.close()
+    return out
+
+
+_apart_engines: dict[str, Engine] = {}
+
+
+def _apart(session: AsyncSession) -> Engine | None:
+    """On a SQLite file, an engine of its own whose connections may run on a worker thread.
+
+    The server's SQLite statements run on the event loop (see
+    :mod:`agentdesk.server.db.inline_sqlite`); a month's read would stop every stream and
+    request for a second or more. SQLite releases the interpreter while it steps through a
+    query, so on a thread the loop keeps serving. An in-memory database is visible only to
+    its own connection: read there."""
+    bind = session.get_bind()
+    url = bind.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    key = url.render_as_string(hide_password=False)
+    engine = _apart_engines.get(key)
+    if engine is None:
+        engine = _apart_engines[key] = create_engine(
+            url.set(drivername="sqlite"), poolclass=NullPool,
+            connect_args={"check_same_thread": False},
+        )  # fmt: skip
+    return engine
+
+
+def _read_apart(engine: Engine, statements: Sequence[Select[Any]]) -> columns.Columns:
+    with engine.connect() as conn:
+        return _read(conn, statements)
 
 
 async def load_pass(
@@ -105,12 +146,11 @@ async def load_pass(
             return type_coerce(column, String)
         return _microseconds(column)
 
-    conn = await session.connection()
     transferred = case((ir.end_reason == "transferred", 1), else_=0)
     # statuses and moods as the small numbers the rules use (no text per contact)
     status = case(columns.STATUS_CODES, value=ir.status, else_=columns.OTHER_STATUS)
     mood = case(columns.MOOD_CODES, value=ir.mood, else_=columns.NO_MOOD)
-    result = await conn.execute(
+    window = (
         select(
             ir.agent_id, ir.queue_id, ir.channel, status, ir.customer_id, ir.disposition,
             transferred, ScriptProgressRow.adherence, mood, when(ir.created_at),
@@ -119,21 +159,23 @@ async def load_pass(
         .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
         .where(ir.queued_at >= since, ir.queued_at < until)
     )  # fmt: skip
-    rows = _plain(result)
     # the week after: only what the repeat rule needs of the customers' later touches
     blank = null()
-    result = await conn.execute(
-        select(
-            blank, blank, blank, status, ir.customer_id, ir.disposition, literal(0), blank,
-            literal(columns.NO_MOOD), when(ir.created_at), when(ir.queued_at), blank, blank,
-            blank,
-        ).where(
-            ir.queued_at >= until, ir.queued_at < until + REPEAT_WINDOW,
-            ir.customer_id.is_not(None), ir.status != ABANDONED,
-        )
+    after = select(
+        blank, blank, blank, status, ir.customer_id, ir.disposition, literal(0), blank,
+        literal(columns.NO_MOOD), when(ir.created_at), when(ir.queued_at), blank, blank, blank,
+    ).where(
+        ir.queued_at >= until, ir.queued_at < until + REPEAT_WINDOW,
+        ir.customer_id.is_not(None), ir.status != ABANDONED,
     )  # fmt: skip
-    rows += _plain(result)
-    out = columns.figures(rows, micros(until), micros(now), queue_policy, MOOD_DEPTH)
+    apart = _apart(session)
+    if apart is not None:
+        read = await asyncio.to_thread(_read_apart, apart, (window, after))
+    else:
+        read = await (await session.connection()).run_sync(_read, (window, after))
+    out = await asyncio.to_thread(
+        columns.figures, read, micros(until), micros(now), queue_policy, MOOD_DEPTH
+    )
     return Pass(
         cells=[Cell(a, q, ch, t, c) for (a, q, ch), (t, c) in out.cells.items()],
         busy_s=out.busy_s,

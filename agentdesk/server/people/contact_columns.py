@@ -82,18 +82,52 @@ class Codes:
         return known
 
 
-def codes(values: Sequence[Hashable]) -> Codes:
-    labels = list(dict.fromkeys(values))
-    index = {v: i for i, v in enumerate(labels)}
-    out = np.fromiter(map(index.__getitem__, values), dtype=np.int64, count=len(values))
-    return Codes(out, labels)
+_TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
+_TIMES = ("created", "queued", "accepted", "ended", "wrapped")
+_NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
+            "adherence": np.float64}  # fmt: skip
 
 
-def times(values: Sequence[Any]) -> tuple[Ints, Bools]:
-    """Whole microseconds since 1970 from stored text or integers; (values, known)."""
-    t = np.array(values, dtype="datetime64[us]")
-    known = ~np.isnat(t)
-    return np.where(known, t.view(np.int64), 0), known
+class Columns:
+    """The window's contacts as columns, built chunk by chunk as the driver hands rows over:
+    text becomes codes and times whole microseconds at once, so a month's strings are never
+    all alive together."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in _TEXT}
+        self._parts: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in FIELDS}
+        self.size = 0
+
+    def add(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Rows of :data:`FIELDS` (times as stored text or whole microseconds)."""
+        if not rows:
+            return
+        for name, values in zip(FIELDS, zip(*rows, strict=True), strict=True):
+            if name in _TEXT:
+                index = self._labels[name]
+                for value in dict.fromkeys(values).keys() - index.keys():
+                    index[value] = len(index)
+                part: npt.NDArray[Any] = np.fromiter(
+                    map(index.__getitem__, values), dtype=np.int64, count=len(values)
+                )
+            elif name in _TIMES:
+                part = np.array(values, dtype="datetime64[us]").view(np.int64)
+            else:
+                part = np.array(values, dtype=_NUMBERS[name])
+            self._parts[name].append(part)
+        self.size += len(rows)
+
+    def codes(self, name: str) -> Codes:
+        return Codes(np.concatenate(self._parts[name]), list(self._labels[name]))
+
+    def numbers(self, name: str) -> npt.NDArray[Any]:
+        return np.concatenate(self._parts[name])
+
+    def times(self, name: str) -> tuple[Ints, Bools]:
+        """Whole microseconds since 1970; (values, known)."""
+        t = np.concatenate(self._parts[name])
+        known = t != np.iinfo(np.int64).min  # NaT
+        return np.where(known, t, 0), known
 
 
 @dataclass(slots=True)
@@ -108,30 +142,27 @@ class Figures:
 
 
 def figures(
-    rows: Sequence[Sequence[Any]],
+    col: Columns,
     until_us: int,
     now_us: int,
     queue_policy: Mapping[str, ServiceLevelPolicy],
     mood_depth: int,
 ) -> Figures:
-    """The rules over ``rows`` (:data:`FIELDS`), the contacts queued from the window's start
-    until a :data:`REPEAT_WINDOW` after ``until_us``: those queued before ``until_us`` are
-    counted; the later ones only serve as repeats (only their customer, topic, creation and
+    """The rules over the contacts queued from the window's start until a
+    :data:`REPEAT_WINDOW` after ``until_us``: those queued before ``until_us`` are counted;
+    the later ones only serve as repeats (only their customer, topic, status, creation and
     queueing times are needed)."""
-    if not rows:
+    if not col.size:
         return Figures({}, {}, {}, {})
-    col = dict(zip(FIELDS, zip(*rows, strict=True), strict=True))
-    agent, queue, channel = codes(col["agent_id"]), codes(col["queue_id"]), codes(col["channel"])
-    customer, topic = codes(col["customer_id"]), codes(col["topic"])
-    mood = np.array(col["mood"], dtype=np.int64)
-    status = np.array(col["status"], dtype=np.int64)
-    transferred = np.array(col["transferred"], dtype=np.float64)
-    adherence = np.array(col["adherence"], dtype=np.float64)
-    created, _ = times(col["created"])
-    queued, _ = times(col["queued"])
-    accepted, answered = times(col["accepted"])
-    ended, has_end = times(col["ended"])
-    wrapped, has_wrap = times(col["wrapped"])
+    agent, queue, channel = col.codes("agent_id"), col.codes("queue_id"), col.codes("channel")
+    customer, topic = col.codes("customer_id"), col.codes("topic")
+    mood, status = col.numbers("mood"), col.numbers("status")
+    transferred, adherence = col.numbers("transferred"), col.numbers("adherence")
+    created, _ = col.times("created")
+    queued, _ = col.times("queued")
+    accepted, answered = col.times("accepted")
+    ended, has_end = col.times("ended")
+    wrapped, has_wrap = col.times("wrapped")
 
     default = ServiceLevelPolicy()
     policies = [queue_policy.get(q, default) for q in queue.labels]
