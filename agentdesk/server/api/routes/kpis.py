@@ -22,6 +22,7 @@ from agentdesk.protocol.people import (
     SurveySummary,
 )
 from agentdesk.server.api.deps import AnyAgent, Ctx, Principal, RoleGuard
+from agentdesk.server.api.routes.squads import TeamLead, check_squad
 from agentdesk.server.db.models import AgentRow, ClientRow, QueueRow, TeamRow
 from agentdesk.server.errors import Forbidden, Invalid, NotFound
 from agentdesk.server.people.competition import season_at
@@ -32,7 +33,7 @@ from agentdesk.server.people.window import SurveyFact, load_surveys, load_window
 
 router = APIRouter(tags=["kpis"])
 
-Staffer = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.ADMIN))]
+Staffer = TeamLead
 Analyst = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.TUTOR, Role.ADMIN))]
 PeriodQuery = Annotated[Period, Query()]
 #: ``period=season`` when no season is defined (or ``/competition/me`` outside the season).
@@ -79,8 +80,7 @@ async def team_members(ctx: Ctx, team_id: str) -> frozenset[str]:
 
 def check_team_access(principal: Principal, team_id: str) -> None:
     """Admins see every squad; everyone else only their own."""
-    if principal.role is not Role.ADMIN and principal.agent.team_id != team_id:
-        raise Forbidden("you can read only your own squad", details={"team_id": team_id})
+    check_squad(principal, team_id, "read")
 
 
 @router.get("/kpis/teams/{team_id}", response_model=KpiReport)
