@@ -131,16 +131,14 @@ def build_report(w: Window, sel: Selection, period: Period) -> KpiReport:
     sl, abandonment, sl_target = service_level(w, queues_of(w, sel))
     people = sel.agent_ids or frozenset()
     occupancy, not_ready = presence(w, people)
-    facts = survey_facts(w, sel)
-    csat = summarize(
-        SurveyType.CSAT, [Answer(f.type, f.score) for f in facts if f.type is SurveyType.CSAT]
-    )
-    ces = summarize(
-        SurveyType.CES, [Answer(f.type, f.score) for f in facts if f.type is SurveyType.CES]
-    )
+    answers: dict[SurveyType, list[Answer]] = {}
+    for f in survey_facts(w, sel):
+        answers.setdefault(f.type, []).append(Answer(f.type, f.score))
+    csat = summarize(SurveyType.CSAT, answers.get(SurveyType.CSAT, []))
+    ces = summarize(SurveyType.CES, answers.get(SurveyType.CES, []))
     nps = []
     for kind in NPS_KINDS:
-        s = summarize(kind, [Answer(f.type, f.score) for f in facts if f.type is kind])
+        s = summarize(kind, answers.get(kind, []))
         nps.append(NpsFigures(type=kind, responses=s.responses, promoters=s.promoters,
                               passives=s.passives, detractors=s.detractors, nps=s.nps))  # fmt: skip
     trend = kpis.mood_trend(recent_moods(w, sel))

@@ -25,6 +25,7 @@ COLLECTION_TOPICS = frozenset({"pagamento"})
 #: Daily not-ready budget per operator (breaks and coaching included).
 NOT_READY_BUDGET_S = 45 * 60.0
 DEFAULT_AHT_TARGET_S = 300.0
+_SURVEY_TYPES = {t.value: t for t in SurveyType}
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +146,8 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
     )  # fmt: skip
     for s in survey_rows:
-        try:
-            kind = SurveyType(s.type)
-        except ValueError:
+        kind = _SURVEY_TYPES.get(s.type)
+        if kind is None:
             continue
         out.append(
             SurveyFact(
