@@ -197,3 +197,16 @@ async def test_my_day_shows_the_season_standing_and_follows_a_penalty_at_once(
         assert r.status_code == 201, r.text
         after = (await mario.http.get("/kpis/me", params={"period": "today"})).json()
         assert after["score"] == pytest.approx(day["score"] - 40, abs=0.2)
+
+
+async def test_the_schema_declares_the_404_of_the_competition_and_of_my_kpis(
+    live_server: LiveServer,
+) -> None:
+    """No season (or not in it) answers 404 on these routes; clients generated from the
+    schema must know it, with the error shape."""
+    async with operator(live_server, "mario") as mario:
+        schema = (await mario.http.get(f"{live_server.api_url}/openapi.json")).json()
+    for path in ("/competition/me", "/competition/leaderboard", "/kpis/me"):
+        declared = schema["paths"][f"/api/v1{path}"]["get"]["responses"]
+        error = declared["404"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/ErrorResponse"}, path
