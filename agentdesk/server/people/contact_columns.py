@@ -100,9 +100,14 @@ class Columns:
 
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
         """Rows of :data:`FIELDS` (times as stored text or whole microseconds)."""
-        if not rows:
+        if rows:
+            self.add_columns(list(zip(*rows, strict=True)))
+
+    def add_columns(self, fields: Sequence[Sequence[Any]]) -> None:
+        """The same contacts' :data:`FIELDS`, one sequence per field."""
+        if not fields[0]:
             return
-        for name, values in zip(FIELDS, zip(*rows, strict=True), strict=True):
+        for name, values in zip(FIELDS, fields, strict=True):
             if name in _TEXT:
                 index = self._labels[name]
                 for value in dict.fromkeys(values).keys() - index.keys():
@@ -115,7 +120,7 @@ class Columns:
             else:
                 part = np.array(values, dtype=_NUMBERS[name])
             self._parts[name].append(part)
-        self.size += len(rows)
+        self.size += len(fields[0])
 
     def codes(self, name: str) -> Codes:
         return Codes(np.concatenate(self._parts[name]), list(self._labels[name]))
