@@ -4,9 +4,9 @@ A month of a large centre is hundreds of thousands of interactions: turning each
 object, a ``datetime`` or a call of a Python function costs tens of seconds, and letting the
 database aggregate is no cheaper (SQLite parses its text times again in every expression and
 sorts to group; PostgreSQL probes an index per contact for repeats). The server reads the
-window's contacts once as narrow driver rows (times as stored text on SQLite, whole
-microseconds from PostgreSQL; statuses and moods as small numbers) and applies the domain's
-rules to whole columns (:mod:`agentdesk.server.people.contact_columns`). Reports for any scope
+window's contacts once, column by column (times as stored text on SQLite, whole microseconds
+from PostgreSQL; statuses and moods as small numbers), and applies the domain's rules to
+whole columns (:mod:`agentdesk.server.people.contact_columns`). Reports for any scope
 then add up the cells.
 """
 
@@ -85,12 +85,10 @@ def _microseconds(value: Any) -> ColumnElement[int]:
 
 
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
-    """The statements' rows as the driver gives them, turned into columns a chunk at a time
-    (the columns read need no conversion: times come as text or whole microseconds; row
-    objects for a month of a large centre would cost about a second more).
-
-    SQLite hands each column over whole, as one JSON array: no tuple per contact to build
-    and take apart again."""
+    """The statements' contacts as columns. SQLite hands each column over whole, as one JSON
+    array (no tuple per contact to build and take apart again); PostgreSQL's rows are taken
+    as the driver gives them, a chunk at a time (the columns read need no conversion: row
+    objects for a month of a large centre would cost about a second more)."""
     out = columns.Columns()
     for statement in statements:
         if conn.dialect.name == "sqlite":

@@ -3,9 +3,9 @@
 A month of a large centre is hundreds of thousands of contacts. Neither a Python loop over
 them (a function call per contact) nor the database's own aggregation (SQLite parses its text
 times again for every expression and sorts to group; PostgreSQL probes an index per contact
-for repeats) fits the time a report may take. The server reads the window's contacts once as
-narrow rows, turns each field into a numpy column (times as whole microseconds), and applies
-the domain's rules to the columns:
+for repeats) fits the time a report may take. The server reads the window's contacts once,
+turns each field into a numpy column (times as whole microseconds), and applies the domain's
+rules to the columns:
 
 - :func:`agentdesk.domain.kpis.tally`: answered, answered within the queue's threshold,
   handled (talk + hold + wrap-up, never negative), transferred, script adherence, abandoned
@@ -89,9 +89,9 @@ _NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
 
 
 class Columns:
-    """The window's contacts as columns, built chunk by chunk as the driver hands rows over:
-    text becomes codes and times whole microseconds at once, so a month's strings are never
-    all alive together."""
+    """The window's contacts as columns, built part by part as the driver hands them over
+    (whole columns, or chunks of rows): text becomes codes and times whole microseconds at
+    once, so a month's strings are not kept."""
 
     def __init__(self) -> None:
         self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in _TEXT}
