@@ -4,10 +4,10 @@ A month of a large centre is hundreds of thousands of interactions: turning each
 object, a ``datetime`` or a call of a Python function costs tens of seconds, and letting the
 database aggregate is no cheaper (SQLite parses its text times again in every expression and
 sorts to group; PostgreSQL probes an index per contact for repeats). The server reads the
-window's contacts once, column by column (times as stored text on SQLite, whole microseconds
-from PostgreSQL; statuses and moods as small numbers), and applies the domain's rules to
-whole columns (:mod:`agentdesk.server.people.contact_columns`). Reports for any scope
-then add up the cells.
+window's contacts once, each column whole (a JSON array from SQLite, times as stored text; an
+``array_agg`` from PostgreSQL, times as whole microseconds; statuses and moods as small
+numbers), and applies the domain's rules to whole columns
+(:mod:`agentdesk.server.people.contact_columns`). Reports for any scope then add up the cells.
 """
 
 from __future__ import annotations
@@ -21,14 +21,17 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Float,
+    Integer,
     String,
     case,
     cast,
     create_engine,
     func,
-    literal,
+    literal_column,
     null,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -36,6 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import NullType
 
 from agentdesk.domain.fcr import REPEAT_WINDOW
 from agentdesk.domain.kpis import (
@@ -52,8 +56,6 @@ from agentdesk.server.people import contact_columns as columns
 
 #: Moods kept per operator and per queue: twice the mood trend's window.
 MOOD_DEPTH = 10
-#: Rows taken from the driver at a time.
-CHUNK = 20_000
 
 
 @dataclass(slots=True)
@@ -85,22 +87,36 @@ def _microseconds(value: Any) -> ColumnElement[int]:
 
 
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
-    """The statements' contacts as columns. SQLite hands each column over whole, as one JSON
-    array (no tuple per contact to build and take apart again); PostgreSQL's rows are taken
-    as the driver gives them, a chunk at a time (the columns read need no conversion: row
-    objects for a month of a large centre would cost about a second more)."""
+    """On SQLite, each statement's columns handed over whole, as one JSON array apiece (no
+    tuple per contact to build and take apart again)."""
     out = columns.Columns()
     for statement in statements:
-        if conn.dialect.name == "sqlite":
-            whole = statement.subquery()
-            row = conn.execute(select(*(func.json_group_array(c) for c in whole.c))).one()
-            out.add_columns([json.loads(values) for values in row])
-            continue
-        result = conn.execute(statement)
-        cursor = result.cursor
-        while chunk := cursor.fetchmany(CHUNK):
-            out.add(chunk)
-        result.close()
+        whole = statement.subquery()
+        row = conn.execute(select(*(func.json_group_array(c) for c in whole.c))).one()
+        out.add_columns([json.loads(values) for values in row])
+    return out
+
+
+async def _read_postgresql(
+    session: AsyncSession, statements: Sequence[Select[Any]]
+) -> columns.Columns:
+    """Each statement's columns as whole arrays (``array_agg``: the driver decodes an array at
+    once, not a row object per contact), each statement on a connection of its own at the
+    same time (PostgreSQL builds them on several cores)."""
+    engine = session.bind
+
+    async def arrays(statement: Select[Any]) -> list[Any]:
+        whole = statement.subquery()
+        gathered = select(*(type_coerce(func.array_agg(c), NullType()) for c in whole.c))
+        async with AsyncSession(engine) as own:
+            # compiling these big scans to machine code costs more than running them
+            await own.execute(text("SET LOCAL jit = off"))
+            return list((await own.execute(gathered)).one())
+
+    out = columns.Columns()
+    for fields in await asyncio.gather(*(arrays(s) for s in statements)):
+        if fields[0] is not None:  # no contacts: no arrays
+            out.add_columns(fields)
     return out
 
 
@@ -142,8 +158,8 @@ async def load_pass(
     queue_policy: Mapping[str, ServiceLevelPolicy],
 ) -> Pass:
     """The contacts queued in ``[since, until)``, summed per operator, queue and channel (a
-    contact's repeat may come in the week after ``until``): one read of narrow rows, the
-    rules applied to whole columns (:mod:`agentdesk.server.people.contact_columns`)."""
+    contact's repeat may come in the week after ``until``): one read of whole columns, the
+    rules applied to them (:mod:`agentdesk.server.people.contact_columns`)."""
     dialect = session.get_bind().dialect.name
     ir = InteractionRow
 
@@ -161,29 +177,39 @@ async def load_pass(
     def named(*values: Any) -> Select[Any]:
         return select(*(v.label(n) for n, v in zip(columns.FIELDS, values, strict=True)))
 
-    window = (
-        named(
-            ir.agent_id, ir.queue_id, ir.channel, status, ir.customer_id, ir.disposition,
-            transferred, ScriptProgressRow.adherence, mood, when(ir.created_at),
-            when(ir.queued_at), when(ir.accepted_at), when(ir.ended_at), when(ir.wrapup_at),
-        )
-        .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
-        .where(ir.queued_at >= since, ir.queued_at < until)
-    )  # fmt: skip
-    # the week after: only what the repeat rule needs of the customers' later touches
-    blank = null()
+    def window(start: datetime, end: datetime) -> Select[Any]:
+        return (
+            named(
+                ir.agent_id, ir.queue_id, ir.channel, status, ir.customer_id, ir.disposition,
+                transferred, ScriptProgressRow.adherence, mood, when(ir.created_at),
+                when(ir.queued_at), when(ir.accepted_at), when(ir.ended_at), when(ir.wrapup_at),
+            )
+            .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
+            .where(ir.queued_at >= start, ir.queued_at < end)
+        )  # fmt: skip
+
+    # the week after: only what the repeat rule needs of the customers' later touches (typed
+    # blanks: PostgreSQL gathers each column into an array of its type)
+    text_, time_ = cast(null(), String), when(cast(null(), ir.queued_at.type))
     after = named(
-        blank, blank, blank, status, ir.customer_id, ir.disposition, literal(0), blank,
-        literal(columns.NO_MOOD), when(ir.created_at), when(ir.queued_at), blank, blank, blank,
+        text_, text_, text_, status, ir.customer_id, ir.disposition, literal_column("0", Integer),
+        cast(null(), Float), literal_column(str(columns.NO_MOOD), Integer), when(ir.created_at),
+        when(ir.queued_at), time_, time_, time_,
     ).where(
         ir.queued_at >= until, ir.queued_at < until + REPEAT_WINDOW,
         ir.customer_id.is_not(None), ir.status != ABANDONED,
     )  # fmt: skip
     apart = _apart(session)
-    if apart is not None:
-        read = await asyncio.to_thread(_read_apart, apart, (window, after))
+    if dialect == "postgresql":
+        # two halves of the window and the week after, built by the database at once
+        middle = since + (until - since) / 2
+        read = await _read_postgresql(
+            session, (window(since, middle), window(middle, until), after)
+        )
+    elif apart is not None:
+        read = await asyncio.to_thread(_read_apart, apart, (window(since, until), after))
     else:
-        read = await (await session.connection()).run_sync(_read, (window, after))
+        read = await (await session.connection()).run_sync(_read, (window(since, until), after))
     out = await asyncio.to_thread(
         columns.figures, read, micros(until), micros(now), queue_policy, MOOD_DEPTH
     )

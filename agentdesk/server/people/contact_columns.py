@@ -89,19 +89,14 @@ _NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
 
 
 class Columns:
-    """The window's contacts as columns, built part by part as the driver hands them over
-    (whole columns, or chunks of rows): text becomes codes and times whole microseconds at
-    once, so a month's strings are not kept."""
+    """The window's contacts as columns, built part by part as the database hands whole
+    columns over: text becomes codes and times whole microseconds at once, so a month's
+    strings are not kept."""
 
     def __init__(self) -> None:
         self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in _TEXT}
         self._parts: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in FIELDS}
         self.size = 0
-
-    def add(self, rows: Sequence[Sequence[Any]]) -> None:
-        """Rows of :data:`FIELDS` (times as stored text or whole microseconds)."""
-        if rows:
-            self.add_columns(list(zip(*rows, strict=True)))
 
     def add_columns(self, fields: Sequence[Sequence[Any]]) -> None:
         """The same contacts' :data:`FIELDS`, one sequence per field."""
