@@ -4,9 +4,10 @@ Times are seconds. A contact is *handled* once wrapped up; its handling time is 
 wrap-up, i.e. from acceptance to the end of wrap-up. AHT is the mean over a period, never a
 per-contact countdown.
 
-One contact enters the figures through :func:`tally` only: the server calls it for each row of
-a month (its times as whole microseconds, so a wait of exactly the threshold is in time on
-every backend), and :class:`Contact`-based helpers below go through it too. The ratios
+One contact enters the figures through :func:`tally` only (its times as whole microseconds,
+so a wait of exactly the threshold is in time on every backend); the :class:`Contact`-based
+helpers below go through it too. The server applies the same rules to a month's contacts as
+whole columns at once, and its tests hold those figures to these functions. The ratios
 (AHT, ASA, service level, abandonment, FCR, adherence) are properties of the totals.
 """
 

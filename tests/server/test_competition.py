@@ -172,3 +172,41 @@ async def test_the_winning_squad_is_named_when_the_season_ends(live_server: Live
         # the winner is kept once the season is over
         seasons = (await mario.http.get("/competition/seasons")).json()["items"]
         assert next(s for s in seasons if s["id"] == season)["winner_team_id"] == best
+
+
+async def test_my_day_shows_the_season_standing_and_follows_a_penalty_at_once(
+    live_server: LiveServer,
+) -> None:
+    """``/kpis/me`` for a day keeps the season's standing between calls (it does not reload
+    the season each time), yet a penalty shows in the very next call; the season's report
+    and the leaderboard agree with it."""
+    async with operator(live_server, "luca") as luca, operator(live_server, "mario") as mario:
+        day = (await mario.http.get("/kpis/me", params={"period": "today"})).json()
+        again = (await mario.http.get("/kpis/me", params={"period": "today"})).json()
+        season = (await mario.http.get("/kpis/me", params={"period": "season"})).json()
+        board = (await mario.http.get("/competition/leaderboard")).json()
+        entry = next(e for e in board["individuals"] if e["agent_id"] == "a-mario")
+        assert (day["score"], day["rank"]) == (again["score"], again["rank"])
+        assert season["score"] == pytest.approx(entry["score"], abs=0.2)
+        assert season["rank"] == entry["rank"]
+        assert day["score"] == pytest.approx(entry["score"], abs=0.2)
+        r = await luca.http.post(
+            "/competition/penalties",
+            json={"agent_id": "a-mario", "points": 40, "reason": "identity not checked"},
+        )
+        assert r.status_code == 201, r.text
+        after = (await mario.http.get("/kpis/me", params={"period": "today"})).json()
+        assert after["score"] == pytest.approx(day["score"] - 40, abs=0.2)
+
+
+async def test_the_schema_declares_the_404_of_the_competition_and_of_my_kpis(
+    live_server: LiveServer,
+) -> None:
+    """No season (or not in it) answers 404 on these routes; clients generated from the
+    schema must know it, with the error shape."""
+    async with operator(live_server, "mario") as mario:
+        schema = (await mario.http.get(f"{live_server.api_url}/openapi.json")).json()
+    for path in ("/competition/me", "/competition/leaderboard", "/kpis/me"):
+        declared = schema["paths"][f"/api/v1{path}"]["get"]["responses"]
+        error = declared["404"]["content"]["application/json"]["schema"]
+        assert error == {"$ref": "#/components/schemas/ErrorResponse"}, path

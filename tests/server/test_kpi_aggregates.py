@@ -190,7 +190,8 @@ async def _agreement(url: str) -> None:
             kpis.busy_seconds([(a, b) for a, b in spans if b > a]), abs=1e-3
         )
         ended = sorted((c for c in mine if c.handled), key=lambda c: c.wrapup_at or c.queued_at)
-        assert got.mood_trend == kpis.mood_trend([c.mood for c in ended]).label
+        trend = kpis.mood_trend([c.mood for c in ended])
+        assert (got.mood_trend, got.mood_recent) == (trend.label, pytest.approx(trend.recent))
         checked += 1
     for queue, (client, _channel) in QUEUES.items():
         mine = [c for c in contacts.values() if c.queue_id == queue]

@@ -1,63 +1,59 @@
 """The KPI inputs of a time window: totals per (operator, queue, channel), busy time, moods.
 
-A month of a large centre is hundreds of thousands of interactions: turning each into ORM
-objects and ``datetime`` values costs tens of seconds. On SQLite the database returns one
-narrow tuple per contact, its times as whole microseconds, and one pass adds each contact
-through the domain's own rule (:func:`agentdesk.domain.kpis.tally`) to a cell per (operator,
-queue, channel), collects each operator's busy spans and the latest moods, and gathers the
-customers' touches for the repeat rule (:func:`agentdesk.domain.fcr.resolved_marks`). On
-PostgreSQL the database aggregates the same rules itself (see :func:`pass_in_sql`). Reports
-for any scope then add up cells.
+A month of a large centre is hundreds of thousands of interactions: turning each into an ORM
+object, a ``datetime`` or a call of a Python function costs tens of seconds, and letting the
+database aggregate is no cheaper (SQLite parses its text times again in every expression and
+sorts to group; PostgreSQL probes an index per contact for repeats). The server reads the
+window's contacts once, each column whole (a JSON array from SQLite, times as stored text; an
+``array_agg`` from PostgreSQL, times as whole microseconds; statuses and moods as small
+numbers), and applies the domain's rules to whole columns
+(:mod:`agentdesk.server.people.contact_columns`). Reports for any scope then add up the cells.
 """
 
 from __future__ import annotations
 
 import asyncio
-import heapq
-from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Float,
     Integer,
-    Interval,
-    and_,
+    String,
     case,
     cast,
-    exists,
+    create_engine,
     func,
-    literal,
-    or_,
+    literal_column,
+    null,
     select,
     text,
+    type_coerce,
 )
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import NullType
 
-from agentdesk.domain.fcr import REPEAT_WINDOW, Mark, resolved_marks
+from agentdesk.domain.fcr import REPEAT_WINDOW
 from agentdesk.domain.kpis import (
     ABANDONED,
-    CLOSED,
-    MOOD_VALUE,
     US,
-    WAITING,
     KpiTotals,
     QueueCounts,
     ServiceLevelPolicy,
-    busy_span,
     micros,
-    tally,
 )
 from agentdesk.server.db.assist_models import ScriptProgressRow
 from agentdesk.server.db.models import InteractionRow
-from agentdesk.server.db.types import UtcTimestamp
+from agentdesk.server.people import contact_columns as columns
 
-_T = TypeVar("_T")
 #: Moods kept per operator and per queue: twice the mood trend's window.
 MOOD_DEPTH = 10
 
@@ -85,26 +81,73 @@ class Pass:
     moods_by_queue: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
-def microseconds(dialect: str, value: Any) -> ColumnElement[int]:
-    """A stored UTC time as whole microseconds since 1970, computed by the database.
-
-    SQLite keeps ``YYYY-MM-DD HH:MM:SS.ffffff`` text: whole seconds from ``strftime('%s')``
-    and the six fraction digits as they are (exact). PostgreSQL keeps microseconds.
-    """
-    if dialect == "sqlite":
-        whole = cast(func.strftime("%s", value), Integer) * US
-        return whole + cast(func.substr(value, 21, 6), Integer)
+def _microseconds(value: Any) -> ColumnElement[int]:
+    """A stored time as whole microseconds since 1970, computed by PostgreSQL."""
     return cast(func.round(func.extract("epoch", value) * US), BigInteger)
 
 
-def _rows(result: Any) -> Iterator[Any]:
-    """A result's rows in chunks (not one call per row, not every row object at once)."""
-    for chunk in result.partitions(20_000):
-        yield from chunk
+def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
+    """On SQLite, each statement's columns handed over whole, as one JSON array apiece (no
+    tuple per contact to build and take apart again)."""
+    out = columns.Columns()
+    for statement in statements:
+        whole = statement.subquery()
+        row = conn.execute(select(*(func.json_group_array(c) for c in whole.c))).one()
+        out.add_columns([json.loads(values) for values in row])
+    return out
 
 
-def _latest(moods: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
-    return {k: sorted(heapq.nlargest(MOOD_DEPTH, v)) for k, v in moods.items()}
+async def _read_postgresql(
+    session: AsyncSession, statements: Sequence[Select[Any]]
+) -> columns.Columns:
+    """Each statement's columns as whole arrays (``array_agg``: the driver decodes an array at
+    once, not a row object per contact), each statement on a connection of its own at the
+    same time (PostgreSQL builds them on several cores)."""
+    engine = session.bind
+
+    async def arrays(statement: Select[Any]) -> list[Any]:
+        whole = statement.subquery()
+        gathered = select(*(type_coerce(func.array_agg(c), NullType()) for c in whole.c))
+        async with AsyncSession(engine) as own:
+            # compiling these big scans to machine code costs more than running them
+            await own.execute(text("SET LOCAL jit = off"))
+            return list((await own.execute(gathered)).one())
+
+    out = columns.Columns()
+    for fields in await asyncio.gather(*(arrays(s) for s in statements)):
+        if fields[0] is not None:  # no contacts: no arrays
+            out.add_columns(fields)
+    return out
+
+
+_apart_engines: dict[str, Engine] = {}
+
+
+def _apart(session: AsyncSession) -> Engine | None:
+    """On a SQLite file, an engine of its own whose connections may run on a worker thread.
+
+    The server's SQLite statements run on the event loop (see
+    :mod:`agentdesk.server.db.inline_sqlite`); a month's read would stop every stream and
+    request for a second or more. SQLite releases the interpreter while it steps through a
+    query, so on a thread the loop keeps serving. An in-memory database is visible only to
+    its own connection: read there."""
+    bind = session.get_bind()
+    url = bind.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    key = url.render_as_string(hide_password=False)
+    engine = _apart_engines.get(key)
+    if engine is None:
+        engine = _apart_engines[key] = create_engine(
+            url.set(drivername="sqlite"), poolclass=NullPool,
+            connect_args={"check_same_thread": False},
+        )  # fmt: skip
+    return engine
+
+
+def _read_apart(engine: Engine, statements: Sequence[Select[Any]]) -> columns.Columns:
+    with engine.connect() as conn:
+        return _read(conn, statements)
 
 
 async def load_pass(
@@ -114,262 +157,65 @@ async def load_pass(
     now: datetime,
     queue_policy: Mapping[str, ServiceLevelPolicy],
 ) -> Pass:
-    """The contacts queued in ``[since, until)``, summed per operator, queue and channel; the
-    week after ``until`` is read too, for the contacts customers came back with."""
-    d = session.get_bind().dialect.name
-    if d == "postgresql":
-        return await pass_in_sql(session, since, until, now, queue_policy)
+    """The contacts queued in ``[since, until)``, summed per operator, queue and channel (a
+    contact's repeat may come in the week after ``until``): one read of whole columns, the
+    rules applied to them (:mod:`agentdesk.server.people.contact_columns`)."""
+    dialect = session.get_bind().dialect.name
     ir = InteractionRow
-    us = {name: microseconds(d, getattr(ir, name)) for name in
-          ("created_at", "queued_at", "accepted_at", "ended_at", "wrapup_at")}  # fmt: skip
-    conn = await session.connection()
-    rows = await conn.execute(
-        select(
-            ir.agent_id, ir.queue_id, ir.channel, ir.status, ir.customer_id, ir.disposition,
-            case((ir.end_reason == "transferred", 1), else_=0), ScriptProgressRow.adherence,
-            ir.mood, us["created_at"], us["queued_at"], us["accepted_at"], us["ended_at"],
-            us["wrapup_at"],
-        )
-        .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
-        .where(ir.queued_at >= since, ir.queued_at < until + REPEAT_WINDOW)
-    )  # fmt: skip
-    window_end = micros(until)
-    now_us = micros(now)
-    default = ServiceLevelPolicy()
-    cells: dict[tuple[str | None, str, str], Cell] = {}
-    touches: list[Mark] = []
-    asked: list[Mark] = []
-    asked_cells: list[KpiTotals] = []
-    spans: dict[str, list[tuple[float, float]]] = {}
-    by_agent: dict[str, list[tuple[int, str]]] = {}
-    by_queue: dict[str, list[tuple[int, str]]] = {}
-    for ref, row in enumerate(_rows(rows)):
-        (agent_id, queue_id, channel, status, customer_id, topic, transferred, adherence, mood,
-         created, queued, accepted, ended, wrapped) = row  # fmt: skip
-        if customer_id is not None and status != ABANDONED:
-            touches.append((customer_id, created, topic, ref))
-        if queued >= window_end:
-            continue
-        key = (agent_id, queue_id, channel)
-        cell = cells.get(key)
-        if cell is None:
-            cell = cells[key] = Cell(agent_id, queue_id, channel)
-        handled = tally(
-            cell.totals, cell.counts, queue_policy.get(queue_id, default), channel, status,
-            queued, accepted, ended, wrapped, bool(transferred), adherence, now_us,
+
+    def when(column: Any) -> Any:
+        # SQLite's stored text is parsed by numpy; PostgreSQL sends microseconds
+        if dialect == "sqlite":
+            return type_coerce(column, String)
+        return _microseconds(column)
+
+    transferred = case((ir.end_reason == "transferred", 1), else_=0)
+    # statuses and moods as the small numbers the rules use (no text per contact)
+    status = case(columns.STATUS_CODES, value=ir.status, else_=columns.OTHER_STATUS)
+    mood = case(columns.MOOD_CODES, value=ir.mood, else_=columns.NO_MOOD)
+
+    def named(*values: Any) -> Select[Any]:
+        return select(*(v.label(n) for n, v in zip(columns.FIELDS, values, strict=True)))
+
+    def window(start: datetime, end: datetime) -> Select[Any]:
+        return (
+            named(
+                ir.agent_id, ir.queue_id, ir.channel, status, ir.customer_id, ir.disposition,
+                transferred, ScriptProgressRow.adherence, mood, when(ir.created_at),
+                when(ir.queued_at), when(ir.accepted_at), when(ir.ended_at), when(ir.wrapup_at),
+            )
+            .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
+            .where(ir.queued_at >= start, ir.queued_at < end)
         )  # fmt: skip
-        if accepted is None:
-            continue
-        stop = wrapped if wrapped is not None else ended if ended is not None else now_us
-        if agent_id is not None and stop > accepted:
-            spans.setdefault(agent_id, []).append((accepted / US, stop / US))
-        if not handled:
-            continue
-        if customer_id is not None:
-            asked.append((customer_id, queued, topic, ref))
-            asked_cells.append(cell.totals)
-        if mood in MOOD_VALUE:
-            at = wrapped if wrapped is not None else queued
-            by_queue.setdefault(queue_id, []).append((at, mood))
-            if agent_id is not None:
-                by_agent.setdefault(agent_id, []).append((at, mood))
-    window = REPEAT_WINDOW.total_seconds() * US
-    for totals, resolved in zip(asked_cells, resolved_marks(touches, asked, window), strict=True):
-        totals.add_fcr(resolved)
+
+    # the week after: only what the repeat rule needs of the customers' later touches (typed
+    # blanks: PostgreSQL gathers each column into an array of its type)
+    text_, time_ = cast(null(), String), when(cast(null(), ir.queued_at.type))
+    after = named(
+        text_, text_, text_, status, ir.customer_id, ir.disposition, literal_column("0", Integer),
+        cast(null(), Float), literal_column(str(columns.NO_MOOD), Integer), when(ir.created_at),
+        when(ir.queued_at), time_, time_, time_,
+    ).where(
+        ir.queued_at >= until, ir.queued_at < until + REPEAT_WINDOW,
+        ir.customer_id.is_not(None), ir.status != ABANDONED,
+    )  # fmt: skip
+    apart = _apart(session)
+    if dialect == "postgresql":
+        # two halves of the window and the week after, built by the database at once
+        middle = since + (until - since) / 2
+        read = await _read_postgresql(
+            session, (window(since, middle), window(middle, until), after)
+        )
+    elif apart is not None:
+        read = await asyncio.to_thread(_read_apart, apart, (window(since, until), after))
+    else:
+        read = await (await session.connection()).run_sync(_read, (window(since, until), after))
+    out = await asyncio.to_thread(
+        columns.figures, read, micros(until), micros(now), queue_policy, MOOD_DEPTH
+    )
     return Pass(
-        cells=list(cells.values()),
-        busy_s={a: busy_span(v) for a, v in spans.items()},
-        moods_by_agent=_latest(by_agent),
-        moods_by_queue=_latest(by_queue),
+        cells=[Cell(a, q, ch, t, c) for (a, q, ch), (t, c) in out.cells.items()],
+        busy_s=out.busy_s,
+        moods_by_agent=out.moods_by_agent,
+        moods_by_queue=out.moods_by_queue,
     )
-
-
-# ---- PostgreSQL: the same figures aggregated by the database ---------------------------------
-#
-# On PostgreSQL, reading every row into Python costs more than the figures themselves: the
-# server asks for them aggregated instead (hash aggregation, an indexed EXISTS for repeats,
-# window functions for busy time and the latest moods), and only about a row per operator and
-# queue comes back. The rules are :func:`tally`'s and :func:`resolved_marks`'s, written as SQL;
-# ``tests/server/test_kpi_aggregates.py`` holds both paths to the domain's figures.
-
-
-def _seconds(later: Any, earlier: Any) -> ColumnElement[Any]:
-    # date_part is double precision (extract is numeric since PostgreSQL 14: much slower to
-    # add up); differences of microsecond timestamps under a month are exact in a double
-    return func.date_part("epoch", later - earlier)
-
-
-def _positive(value: ColumnElement[Any]) -> ColumnElement[Any]:
-    return func.greatest(value, 0)
-
-
-def _per_queue(policies: Mapping[str, ServiceLevelPolicy], pick: str) -> ColumnElement[Any]:
-    default = float(getattr(ServiceLevelPolicy(), pick))
-    values = {q: float(getattr(p, pick)) for q, p in policies.items()}
-    if not values:
-        return literal(default, Float)
-    return case(values, value=InteractionRow.queue_id, else_=default)
-
-
-async def _cells_in_sql(
-    session: AsyncSession, since: datetime, until: datetime, now: datetime,
-    policies: Mapping[str, ServiceLevelPolicy],
-) -> list[Cell]:  # fmt: skip
-    ir = InteractionRow
-    later = aliased(InteractionRow)
-    now_ = literal(now, UtcTimestamp())
-    threshold = _per_queue(policies, "threshold_s")
-    grace = _per_queue(policies, "abandon_grace_s")
-    accepted = ir.accepted_at.is_not(None)
-    handled = and_(ir.status == CLOSED, accepted)
-    answer = _seconds(ir.accepted_at, ir.queued_at)
-    talk = case((ir.ended_at.is_not(None), _positive(_seconds(ir.ended_at, ir.accepted_at))),
-                else_=0)  # fmt: skip
-    wrap = case(
-        (and_(ir.ended_at.is_not(None), ir.wrapup_at.is_not(None)),
-         _positive(_seconds(ir.wrapup_at, ir.ended_at))),
-        else_=0,
-    )  # fmt: skip
-    repeat = exists().where(
-        later.customer_id == ir.customer_id,
-        later.id != ir.id,
-        later.status != ABANDONED,
-        later.created_at > ir.queued_at,
-        later.created_at <= ir.queued_at + literal(REPEAT_WINDOW, Interval()),
-        or_(ir.disposition.is_(None), later.disposition.is_(None),
-            later.disposition == ir.disposition),
-    )  # fmt: skip
-    asked = and_(handled, ir.customer_id.is_not(None))
-    gone = and_(ir.status == ABANDONED, ~accepted)
-    one = literal(1)
-    per = (
-        select(
-            ir.agent_id.label("agent_id"), ir.queue_id.label("queue_id"),
-            ir.channel.label("channel"),
-            case((handled, one), else_=0).label("handled"),
-            case((accepted, one), else_=0).label("answered"),
-            case((accepted, answer), else_=None).label("answer_s"),
-            case((and_(accepted, answer <= threshold), one), else_=0).label("in_time"),
-            case((handled, talk + wrap), else_=0).label("handle_s"),
-            case((handled, wrap), else_=0).label("wrap_s"),
-            case((and_(accepted, ir.end_reason == "transferred"), one), else_=0)
-            .label("transferred"),
-            case((handled, ScriptProgressRow.adherence), else_=None).label("adherence"),
-            case((asked, one), else_=0).label("fcr_n"),
-            case((and_(asked, ~repeat), one), else_=0).label("fcr_ok"),
-            case((gone, one), else_=0).label("gone"),
-            case((and_(gone, _seconds(func.coalesce(ir.ended_at, now_), ir.queued_at) <= grace),
-                  one), else_=0).label("gone_short"),
-            case((and_(ir.status.in_(WAITING), ~accepted,
-                       _seconds(now_, ir.queued_at) > threshold), one), else_=0).label("late"),
-        )
-        .outerjoin(ScriptProgressRow, ScriptProgressRow.interaction_id == ir.id)
-        .where(ir.queued_at >= since, ir.queued_at < until)
-        .subquery()
-    )  # fmt: skip
-    c = per.c
-    rows = await session.execute(
-        select(
-            c.agent_id, c.queue_id, c.channel, func.sum(c.handled), func.sum(c.answered),
-            func.coalesce(func.sum(c.answer_s), 0), func.sum(c.in_time), func.sum(c.handle_s),
-            func.sum(c.wrap_s), func.sum(c.transferred),
-            func.coalesce(func.sum(c.adherence), 0), func.count(c.adherence),
-            func.sum(c.fcr_n), func.sum(c.fcr_ok), func.sum(c.gone), func.sum(c.gone_short),
-            func.sum(c.late),
-        ).group_by(c.agent_id, c.queue_id, c.channel)
-    )  # fmt: skip
-    cells = []
-    for (agent_id, queue_id, channel, n, answered, wait_s, in_time, handle_s, wrap_s,
-         transferred, adh_sum, adh_n, fcr_n, fcr_ok, gone_n, short, late) in rows:  # fmt: skip
-        totals = KpiTotals(
-            handled=Counter({channel: int(n)}) if n else Counter(), handle_s=float(handle_s),
-            wrapup_s=float(wrap_s), transferred=int(transferred), answered=int(answered),
-            wait_s=float(wait_s), adherence_sum=float(adh_sum), adherence_n=int(adh_n),
-            fcr_contacts=int(fcr_n), fcr_resolved=int(fcr_ok),
-        )  # fmt: skip
-        counts = QueueCounts(
-            answered=int(answered), answered_in_time=int(in_time), abandoned=int(gone_n),
-            abandoned_short=int(short), waiting_late=int(late),
-        )  # fmt: skip
-        cells.append(Cell(agent_id, queue_id, channel, totals, counts))
-    return cells
-
-
-async def _busy_in_sql(
-    session: AsyncSession, since: datetime, until: datetime, now: datetime
-) -> dict[str, float]:
-    """:func:`busy_span` per operator: in start order, each span adds its part past the
-    latest end before it."""
-    ir = InteractionRow
-    stop = func.coalesce(ir.wrapup_at, ir.ended_at, literal(now, UtcTimestamp()))
-    spans = (
-        select(ir.agent_id.label("agent_id"),
-               func.date_part("epoch", ir.accepted_at).label("s"),
-               func.date_part("epoch", stop).label("e"))
-        .where(ir.queued_at >= since, ir.queued_at < until, ir.agent_id.is_not(None),
-               ir.accepted_at.is_not(None), stop > ir.accepted_at)
-        .subquery()
-    )  # fmt: skip
-    reach = func.max(spans.c.e).over(
-        partition_by=spans.c.agent_id, order_by=(spans.c.s, spans.c.e), rows=(None, -1)
-    )
-    ordered = select(spans.c.agent_id, spans.c.s, spans.c.e, reach.label("reach")).subquery()
-    o = ordered.c
-    gain = case(
-        (or_(o.reach.is_(None), o.reach <= o.s), o.e - o.s),
-        (o.reach < o.e, o.e - o.reach),
-        else_=0,
-    )
-    rows = await session.execute(select(o.agent_id, func.sum(gain)).group_by(o.agent_id))
-    return {agent_id: float(busy or 0) for agent_id, busy in rows}
-
-
-async def _moods_in_sql(
-    session: AsyncSession, since: datetime, until: datetime, key: str
-) -> dict[str, list[tuple[int, str]]]:
-    ir = InteractionRow
-    column = ir.agent_id if key == "agent_id" else ir.queue_id
-    at = func.coalesce(ir.wrapup_at, ir.queued_at)
-    number = func.row_number().over(partition_by=column, order_by=(at.desc(), ir.id.desc()))
-    recent = (
-        select(column.label("k"), microseconds("postgresql", at).label("at"),
-               ir.mood.label("mood"), number.label("n"))
-        .where(ir.queued_at >= since, ir.queued_at < until, column.is_not(None),
-               ir.status == CLOSED, ir.accepted_at.is_not(None),
-               ir.mood.in_(tuple(MOOD_VALUE)))
-        .subquery()
-    )  # fmt: skip
-    out: dict[str, list[tuple[int, str]]] = {}
-    rows = await session.execute(
-        select(recent.c.k, recent.c.at, recent.c.mood)
-        .where(recent.c.n <= MOOD_DEPTH)
-        .order_by(recent.c.k, recent.c.at)
-    )
-    for k, at_us, mood in rows:
-        out.setdefault(k, []).append((int(at_us), mood))
-    return out
-
-
-async def pass_in_sql(
-    session: AsyncSession, since: datetime, until: datetime, now: datetime,
-    queue_policy: Mapping[str, ServiceLevelPolicy],
-) -> Pass:  # fmt: skip
-    """:func:`load_pass`'s figures, aggregated by PostgreSQL: the totals on ``session``, busy
-    time and moods at the same time on connections of their own (the database runs them on
-    other cores)."""
-    engine = session.bind
-
-    async def apart(work: Callable[[AsyncSession], Awaitable[_T]]) -> _T:
-        async with AsyncSession(engine) as own:
-            await own.execute(text("SET LOCAL jit = off"))
-            return await work(own)
-
-    # compiling these few big queries to machine code costs more than running them
-    await session.execute(text("SET LOCAL jit = off"))
-    cells, busy, by_agent, by_queue = await asyncio.gather(
-        _cells_in_sql(session, since, until, now, queue_policy),
-        apart(lambda s: _busy_in_sql(s, since, until, now)),
-        apart(lambda s: _moods_in_sql(s, since, until, "agent_id")),
-        apart(lambda s: _moods_in_sql(s, since, until, "queue_id")),
-    )
-    return Pass(cells=cells, busy_s=busy, moods_by_agent=by_agent, moods_by_queue=by_queue)

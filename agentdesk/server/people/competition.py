@@ -73,7 +73,7 @@ def component_values(
     w: Window, agent_id: str, totals: KpiTotals, reviews: list[int], *, elapsed: float,
     volume_target: float,
 ) -> dict[str, float | None]:  # fmt: skip
-    facts = [f for f in w.surveys if f.agent_id == agent_id]
+    facts = w.surveys_by("agent_id").get(agent_id, [])
     csat = satisfied_share(SurveyType.CSAT, [f.score for f in facts if f.type is SurveyType.CSAT])
     nps = summarize(
         SurveyType.NPS_TRANSACTIONAL,

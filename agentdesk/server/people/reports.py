@@ -67,10 +67,8 @@ def queues_of(w: Window, sel: Selection) -> set[str]:
 
 def service_level(w: Window, queues: set[str]) -> tuple[float | None, float | None, float]:
     """(service level, abandonment, target) over the queues, each by its client's policy."""
-    per_queue: dict[str, QueueCounts] = {q: QueueCounts() for q in queues}
-    for cell in w.cells:
-        if cell.queue_id in per_queue:
-            per_queue[cell.queue_id].merge(cell.counts)
+    known = w.per_queue()
+    per_queue = {q: known.get(q) or QueueCounts() for q in queues}
     in_time = offered = abandoned = ab_offered = 0
     for queue_id, counts in per_queue.items():
         policy = w.queue_policy(queue_id).sl
@@ -115,10 +113,11 @@ def recent_moods(w: Window, sel: Selection) -> list[str]:
 
 def survey_facts(w: Window, sel: Selection) -> list[SurveyFact]:
     if sel.agent_ids is not None:
-        return [s for s in w.surveys if s.agent_id in sel.agent_ids]
+        by_agent = w.surveys_by("agent_id")
+        return [s for a in sorted(sel.agent_ids) for s in by_agent.get(a, ())]
     if sel.client_id is not None:
-        return [s for s in w.surveys if s.client_id == sel.client_id]
-    return [s for s in w.surveys if s.queue_id == sel.queue_id]
+        return list(w.surveys_by("client_id").get(sel.client_id, ()))
+    return list(w.surveys_by("queue_id").get(sel.queue_id, ()))
 
 
 def days_in(w: Window) -> int:
@@ -132,16 +131,14 @@ def build_report(w: Window, sel: Selection, period: Period) -> KpiReport:
     sl, abandonment, sl_target = service_level(w, queues_of(w, sel))
     people = sel.agent_ids or frozenset()
     occupancy, not_ready = presence(w, people)
-    facts = survey_facts(w, sel)
-    csat = summarize(
-        SurveyType.CSAT, [Answer(f.type, f.score) for f in facts if f.type is SurveyType.CSAT]
-    )
-    ces = summarize(
-        SurveyType.CES, [Answer(f.type, f.score) for f in facts if f.type is SurveyType.CES]
-    )
+    answers: dict[SurveyType, list[Answer]] = {}
+    for f in survey_facts(w, sel):
+        answers.setdefault(f.type, []).append(Answer(f.type, f.score))
+    csat = summarize(SurveyType.CSAT, answers.get(SurveyType.CSAT, []))
+    ces = summarize(SurveyType.CES, answers.get(SurveyType.CES, []))
     nps = []
     for kind in NPS_KINDS:
-        s = summarize(kind, [Answer(f.type, f.score) for f in facts if f.type is kind])
+        s = summarize(kind, answers.get(kind, []))
         nps.append(NpsFigures(type=kind, responses=s.responses, promoters=s.promoters,
                               passives=s.passives, detractors=s.detractors, nps=s.nps))  # fmt: skip
     trend = kpis.mood_trend(recent_moods(w, sel))

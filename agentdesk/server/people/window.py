@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.domain.kpis import KpiTotals, ServiceLevelPolicy
+from agentdesk.domain.kpis import KpiTotals, QueueCounts, ServiceLevelPolicy
 from agentdesk.domain.surveys import SurveyType
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow, SurveyRow
 from agentdesk.server.db.people_models import ClientPolicyRow, StateLogRow
@@ -25,6 +25,7 @@ COLLECTION_TOPICS = frozenset({"pagamento"})
 #: Daily not-ready budget per operator (breaks and coaching included).
 NOT_READY_BUDGET_S = 45 * 60.0
 DEFAULT_AHT_TARGET_S = 300.0
+_SURVEY_TYPES = {t.value: t for t in SurveyType}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,8 @@ class Window:
     policies: dict[str, Policy] = field(default_factory=dict)
 
     _per_agent: dict[str, KpiTotals] | None = None
+    _per_queue: dict[str, QueueCounts] | None = None
+    _surveys_by: dict[str, dict[str | None, list[SurveyFact]]] = field(default_factory=dict)
 
     def per_agent(self) -> dict[str, KpiTotals]:
         """Each operator's totals over all their queues (built once per window)."""
@@ -77,6 +80,25 @@ class Window:
                     out.setdefault(cell.agent_id, KpiTotals()).merge(cell.totals)
             self._per_agent = out
         return self._per_agent
+
+    def per_queue(self) -> dict[str, QueueCounts]:
+        """Each queue's counts over all its operators (built once per window)."""
+        if self._per_queue is None:
+            out: dict[str, QueueCounts] = {}
+            for cell in self.cells:
+                out.setdefault(cell.queue_id, QueueCounts()).merge(cell.counts)
+            self._per_queue = out
+        return self._per_queue
+
+    def surveys_by(self, key: str) -> dict[str | None, list[SurveyFact]]:
+        """The window's survey answers by ``agent_id``, ``client_id`` or ``queue_id`` (built
+        once per window and key)."""
+        index = self._surveys_by.get(key)
+        if index is None:
+            index = self._surveys_by[key] = {}
+            for fact in self.surveys:
+                index.setdefault(getattr(fact, key), []).append(fact)
+        return index
 
     def policy(self, client_id: str) -> Policy:
         return self.policies.get(client_id, Policy(ServiceLevelPolicy(), 0.8, DEFAULT_AHT_TARGET_S))
@@ -124,9 +146,8 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
     )  # fmt: skip
     for s in survey_rows:
-        try:
-            kind = SurveyType(s.type)
-        except ValueError:
+        kind = _SURVEY_TYPES.get(s.type)
+        if kind is None:
             continue
         out.append(
             SurveyFact(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from sqlalchemy import select
 
 from agentdesk.domain.scoring import WeightsError, weights_from_percent
-from agentdesk.protocol.agents import Role
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.competition import (
     CompetitionMe,
@@ -20,10 +19,12 @@ from agentdesk.protocol.competition import (
     SeasonView,
     WeightsRequest,
 )
-from agentdesk.server.api.deps import AnyAgent, Ctx, Principal, RoleGuard
+from agentdesk.protocol.errors import ErrorResponse
+from agentdesk.server.api.deps import AnyAgent, Ctx
+from agentdesk.server.api.routes.squads import TeamLead, check_squad
 from agentdesk.server.db.models import AgentRow
 from agentdesk.server.db.people_models import PenaltyRow, SeasonRow
-from agentdesk.server.errors import Forbidden, Invalid, NotFound
+from agentdesk.server.errors import Invalid, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.people.competition import (
     DEFAULT_VOLUME_TARGET,
@@ -35,7 +36,16 @@ from agentdesk.server.people.window import load_window
 
 router = APIRouter(prefix="/competition", tags=["competition"])
 #: QA is done by team leaders and admins in this centre.
-Judge = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.ADMIN))]
+Judge = TeamLead
+NO_SEASON: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such season (or none is defined)", "model": ErrorResponse}
+}
+NOT_COMPETING: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "No season is defined, or the caller is not in its competition",
+        "model": ErrorResponse,
+    }
+}
 
 
 async def _board(ctx: Ctx, season_id: str | None) -> Leaderboard:
@@ -58,13 +68,13 @@ async def _board(ctx: Ctx, season_id: str | None) -> Leaderboard:
     return board
 
 
-@router.get("/leaderboard", response_model=Leaderboard)
+@router.get("/leaderboard", response_model=Leaderboard, responses=NO_SEASON)
 async def get_leaderboard(principal: AnyAgent, ctx: Ctx, season: str | None = None) -> Leaderboard:
     """Squad and individual leaderboards; each entry carries its score lines."""
     return await _board(ctx, season)
 
 
-@router.get("/me", response_model=CompetitionMe)
+@router.get("/me", response_model=CompetitionMe, responses=NOT_COMPETING)
 async def my_competition(principal: AnyAgent, ctx: Ctx) -> CompetitionMe:
     board = await _board(ctx, None)
     me = next((e for e in board.individuals if e.agent_id == principal.id), None)
@@ -145,8 +155,7 @@ async def add_penalty(body: PenaltyRequest, principal: Judge, ctx: Ctx) -> Penal
         agent = await uow.session.get(AgentRow, body.agent_id)
         if agent is None:
             raise NotFound(f"no agent {body.agent_id}")
-        if principal.role is not Role.ADMIN and agent.team_id != principal.agent.team_id:
-            raise Forbidden("you can penalise only your own squad")
+        check_squad(principal, agent.team_id, "penalise")
         season = (
             await uow.session.get(SeasonRow, body.season)
             if body.season

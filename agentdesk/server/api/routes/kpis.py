@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from agentdesk.domain.erlang_c import StaffingInputError, staff
 from agentdesk.domain.surveys import Answer, SurveyType, summarize
 from agentdesk.protocol.agents import Role
 from agentdesk.protocol.base import utcnow
+from agentdesk.protocol.errors import ErrorResponse
 from agentdesk.protocol.people import (
     KpiReport,
     Period,
@@ -21,35 +22,49 @@ from agentdesk.protocol.people import (
     SurveySummary,
 )
 from agentdesk.server.api.deps import AnyAgent, Ctx, Principal, RoleGuard
+from agentdesk.server.api.routes.squads import TeamLead, check_squad
 from agentdesk.server.db.models import AgentRow, ClientRow, QueueRow, TeamRow
 from agentdesk.server.errors import Forbidden, Invalid, NotFound
-from agentdesk.server.people.competition import leaderboard, season_at
+from agentdesk.server.people.competition import season_at
 from agentdesk.server.people.periods import bounds, report
-from agentdesk.server.people.reports import Selection
+from agentdesk.server.people.reports import Selection, build_report
+from agentdesk.server.people.standings import places
 from agentdesk.server.people.window import SurveyFact, load_surveys, load_window
 
 router = APIRouter(tags=["kpis"])
 
-Staffer = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.ADMIN))]
+Staffer = TeamLead
 Analyst = Annotated[Principal, Depends(RoleGuard(Role.TEAM_LEADER, Role.TUTOR, Role.ADMIN))]
 PeriodQuery = Annotated[Period, Query()]
+#: ``period=season`` when no season is defined (or ``/competition/me`` outside the season).
+NO_SEASON: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No competition season is defined", "model": ErrorResponse}
+}
 
 
-@router.get("/kpis/me", response_model=KpiReport)
+@router.get("/kpis/me", response_model=KpiReport, responses=NO_SEASON)
 async def my_kpis(principal: AnyAgent, ctx: Ctx, period: PeriodQuery = Period.TODAY) -> KpiReport:
-    """The caller's own KPIs, with their season score and rank."""
+    """The caller's own KPIs, with their season score and rank (the season's standing is
+    kept while nothing that moves scores changed: a day's report does not reload the
+    season; a season's report loads it once for both)."""
     now = utcnow()
     threshold = ctx.settings.service_level_threshold_s
+    sel = Selection(Scope.OPERATOR, principal.id, agent_ids=frozenset({principal.id}))
     async with ctx.db.read() as session:
-        sel = Selection(Scope.OPERATOR, principal.id, agent_ids=frozenset({principal.id}))
-        out = await report(session, sel, period, now, threshold)
         season = await season_at(session, now)
-        if season is not None:
+        if season is None:
+            return await report(session, sel, period, now, threshold)
+        w = None
+        if period is Period.SEASON:
             w = await load_window(session, season.starts_at, season.ends_at, now, threshold)
-            board = await leaderboard(session, season, w)
-            mine = next((e for e in board.individuals if e.agent_id == principal.id), None)
-            if mine is not None:
-                out = out.model_copy(update={"score": mine.score, "rank": mine.rank})
+            out = build_report(w, sel, period)
+        else:
+            out = await report(session, sel, period, now, threshold)
+        mine = (await places(ctx.db, session, season, now, threshold_s=threshold, window=w)).get(
+            principal.id
+        )
+    if mine is not None:
+        out = out.model_copy(update={"score": mine[0], "rank": mine[1]})
     return out
 
 
@@ -65,8 +80,7 @@ async def team_members(ctx: Ctx, team_id: str) -> frozenset[str]:
 
 def check_team_access(principal: Principal, team_id: str) -> None:
     """Admins see every squad; everyone else only their own."""
-    if principal.role is not Role.ADMIN and principal.agent.team_id != team_id:
-        raise Forbidden("you can read only your own squad", details={"team_id": team_id})
+    check_squad(principal, team_id, "read")
 
 
 @router.get("/kpis/teams/{team_id}", response_model=KpiReport)

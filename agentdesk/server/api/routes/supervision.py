@@ -19,9 +19,10 @@ from agentdesk.protocol.competition import (
 from agentdesk.protocol.events import EventType
 from agentdesk.protocol.people import AgentMessageData, AgentMessageRequest
 from agentdesk.server.api.deps import Ctx, Principal, RoleGuard, Supervisor
+from agentdesk.server.api.routes.squads import check_squad
 from agentdesk.server.db.models import AgentRow, QueueRow
 from agentdesk.server.db.people_models import NestingRow, ReviewRow
-from agentdesk.server.errors import Forbidden, Invalid, NotFound
+from agentdesk.server.errors import Invalid, NotFound
 from agentdesk.server.people import nesting
 
 router = APIRouter(tags=["supervision"])
@@ -110,8 +111,7 @@ async def message_agent(
         agent = await uow.session.get(AgentRow, agent_id)
         if agent is None:
             raise NotFound(f"no agent {agent_id}")
-        if principal.role is not Role.ADMIN and agent.team_id != principal.agent.team_id:
-            raise Forbidden("you can message only your own squad")
+        check_squad(principal, agent.team_id, "message")
         data = AgentMessageData(
             from_id=principal.id, from_name=principal.agent.name, text=body.text, ts=uow.now
         )
