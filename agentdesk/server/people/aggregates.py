@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -52,7 +52,9 @@ from agentdesk.domain.kpis import (
 )
 from agentdesk.server.db.assist_models import ScriptProgressRow
 from agentdesk.server.db.models import InteractionRow
-from agentdesk.server.people import contact_columns as columns
+
+if TYPE_CHECKING:
+    from agentdesk.server.people import contact_columns as columns
 
 #: Moods kept per operator and per queue: twice the mood trend's window.
 MOOD_DEPTH = 10
@@ -89,6 +91,8 @@ def _microseconds(value: Any) -> ColumnElement[int]:
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
     """On SQLite, each statement's columns handed over whole, as one JSON array apiece (no
     tuple per contact to build and take apart again)."""
+    from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
+
     out = columns.Columns()
     for statement in statements:
         whole = statement.subquery()
@@ -103,6 +107,8 @@ async def _read_postgresql(
     """Each statement's columns as whole arrays (``array_agg``: the driver decodes an array at
     once, not a row object per contact), each statement on a connection of its own at the
     same time (PostgreSQL builds them on several cores)."""
+    from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
+
     engine = session.bind
 
     async def arrays(statement: Select[Any]) -> list[Any]:
@@ -160,6 +166,8 @@ async def load_pass(
     """The contacts queued in ``[since, until)``, summed per operator, queue and channel (a
     contact's repeat may come in the week after ``until``): one read of whole columns, the
     rules applied to them (:mod:`agentdesk.server.people.contact_columns`)."""
+    from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
+
     dialect = session.get_bind().dialect.name
     ir = InteractionRow
 
