@@ -80,7 +80,7 @@ class KbEngine:
                 if not page.more:
                     break
 
-    async def _write(self, change: Callable[..., None], *args: object) -> None:
+    async def _write(self, change: Callable[..., object], *args: object) -> None:
         """Run a change of the index on a worker thread; searches meanwhile wait off the loop."""
         self._writing += 1
         try:
