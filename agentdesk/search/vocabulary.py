@@ -83,22 +83,30 @@ class Vocabulary:
         i = bisect.bisect_left(words, prefix)
         return i < len(words) and words[i].startswith(prefix)
 
+    def prepare(self) -> None:
+        """Build the sorted words and typo buckets now (after a change), not on a search."""
+        self._words()
+        self._typo_buckets()
+
     def candidates(self, stem: str, limit: int = 3) -> list[str]:
         """Vocabulary stems within :func:`max_typos` edits, closest and commonest first."""
         budget = max_typos(stem)
         if budget == 0:
             return []
+        # Typos rarely hit the first letter; looking only there keeps this fast.
+        pool = self._typo_buckets().get(stem[0], [])
+        found = process.extract(stem, pool, scorer=OSA.distance, score_cutoff=budget, limit=None)
+        found.sort(key=lambda item: (item[1], -self.df.get(item[0], 0)))
+        return [term for term, _distance, _index in found[:limit]]
+
+    def _typo_buckets(self) -> dict[str, list[str]]:
         if self._buckets is None:
             buckets: dict[str, list[str]] = {}
             for term in self.df:
                 if len(term) >= 3 and term.isalpha():
                     buckets.setdefault(term[0], []).append(term)
             self._buckets = buckets
-        # Typos rarely hit the first letter; looking only there keeps this fast.
-        pool = self._buckets.get(stem[0], [])
-        found = process.extract(stem, pool, scorer=OSA.distance, score_cutoff=budget, limit=None)
-        found.sort(key=lambda item: (item[1], -self.df.get(item[0], 0)))
-        return [term for term, _distance, _index in found[:limit]]
+        return self._buckets
 
     def _words(self) -> list[str]:
         if self._sorted is None:

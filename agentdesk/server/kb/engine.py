@@ -4,13 +4,23 @@ The database (SQLite or PostgreSQL) is the source of truth; the index is a SQLit
 derived from it (beside the SQLite database, or in the cache directory on PostgreSQL). It
 follows the KB version: a change made here is applied before the route answers, and a
 change made by another server instance is picked up by the background loop within seconds.
+
+Searching runs on the event loop, as the server's SQLite statements do
+(:mod:`agentdesk.server.db.inline_sqlite`): a search is a few milliseconds of work under the
+GIL, and handing it to a worker thread added two thread wake-ups and let the loop's own work
+(other requests, background jobs) take the GIL between its SQLite calls, which made the
+search slower than the work itself, most of all on a busy machine. Only while a change is
+being applied (the index is locked for the whole batch) does a search wait on a thread, so
+the loop never blocks on the index's lock.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -48,7 +58,10 @@ class KbEngine:
     def __init__(self, db: Database, path: str) -> None:
         self.db = db
         self.index = KbIndex(path)
+        self.index.vocabulary.prepare()
         self._lock = asyncio.Lock()
+        #: Changes being written to the index on a worker thread (its lock is held).
+        self._writing = 0
 
     async def sync(self) -> None:
         """Apply every change the index has not seen yet."""
@@ -57,20 +70,30 @@ class KbEngine:
                 state = await kb_state(session)
                 epoch, current = state.epoch, state.version
             if self.index.meta("epoch") != epoch or self.index.version > current:
-                await asyncio.to_thread(self.index.clear)
+                await self._write(self.index.clear)
                 self.index.set_meta("epoch", epoch)
             while self.index.version < current:
                 async with self.db.read() as session:
                     page = await changes(session, self.index.version, render=False)
                 docs = [doc_from_article(a) for a in page.articles]
-                await asyncio.to_thread(self._apply, docs, page.deleted, page.version)
+                await self._write(self._apply, docs, page.deleted, page.version)
                 if not page.more:
                     break
+
+    async def _write(self, change: Callable[..., object], *args: object) -> None:
+        """Run a change of the index on a worker thread; searches meanwhile wait off the loop."""
+        self._writing += 1
+        try:
+            await asyncio.to_thread(change, *args)
+        finally:
+            self._writing -= 1
 
     def _apply(self, docs: list[Doc], deleted: list[str], version: int) -> None:
         if deleted:
             self.index.delete(deleted)
         self.index.upsert(docs, version=version)
+        # what searches look up in the vocabulary is rebuilt here, not in the next search
+        self.index.vocabulary.prepare()
 
     async def run(self) -> None:
         """Build the index at start, then follow changes made by other instances."""
@@ -92,7 +115,7 @@ class KbEngine:
         client_id: str | None,
         limit: int,
     ) -> list[Hit]:
-        return await asyncio.to_thread(
+        search = functools.partial(
             self.index.search,
             text,
             area=area,
@@ -101,3 +124,6 @@ class KbEngine:
             limit=limit,
             now=iso(utcnow()),
         )
+        if self._writing:
+            return await asyncio.to_thread(search)
+        return search()
