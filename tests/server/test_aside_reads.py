@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from pathlib import Path
 
@@ -77,3 +78,34 @@ async def test_an_in_memory_database_is_read_on_the_request_loop() -> None:
 
 async def _thread_name() -> str:
     return threading.current_thread().name
+
+
+async def test_the_write_ahead_log_is_copied_back_by_the_worker_not_by_a_commit(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "wal.sqlite3"
+    url = f"sqlite+aiosqlite:///{path}"
+    db = Database(url, checkpoints_aside=True)
+    async with db.write() as session:
+        await session.execute(text("CREATE TABLE blobs (b BLOB)"))
+    for _ in range(8):  # 8 MB in 2,000 pages: past SQLite's automatic checkpoint
+        async with db.write() as session:
+            await session.execute(text("INSERT INTO blobs VALUES (randomblob(1048576))"))
+    # no commit copied the log back: the pages are only in the write-ahead log
+    assert size(path) < 1_000_000
+    assert size(path.with_name(path.name + "-wal")) > 8_000_000
+    aside = AsideReader(url, db)
+    aside.start()
+    try:
+        for _ in range(100):
+            if size(path) > 8_000_000:
+                break
+            await asyncio.sleep(0.1)
+        assert size(path) > 8_000_000, "the worker never checkpointed"
+    finally:
+        await aside.close()
+        await db.dispose()
+
+
+def size(path: Path) -> int:
+    return os.path.getsize(path)

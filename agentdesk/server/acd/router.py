@@ -38,6 +38,8 @@ Loads = Counter[tuple[str, str]]
 MAX_IDLE_S = 30.0
 #: Longest the router waits to notice a wrap-up reaching the maximum while contacts wait.
 WRAP_UP_POLL_S = 1.0
+#: How long a kicked router lets the kicking commit's events reach the websockets first.
+KICK_SETTLE_S = 0.005
 #: Roles that handle contacts (others may set a state but are never offered anything).
 HANDLER_ROLES = ("operator", "trainee")
 
@@ -314,7 +316,11 @@ class Router:
             except Exception:
                 log.exception("routing pass failed; retrying shortly")
                 delay = 1.0
-            await wait_event(self.ctx.routing_needed, delay)
+            if await wait_event(self.ctx.routing_needed, delay):
+                # A kick comes from a commit whose events are on their way to the operators'
+                # websockets (a few task hops); they go first, and the kicks of a burst of
+                # commits share one pass.
+                await asyncio.sleep(KICK_SETTLE_S)
 
     async def route_once(self) -> float:
         """Expire offers, make new ones; return seconds until the next deadline.
