@@ -3,12 +3,17 @@ banner (against the real server for what goes over the wire)."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+
 import httpx
 import qasync
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.kb_index import LocalKnowledgeBase
 from agentdesk.client.rest import ApiClient
+from agentdesk.gui.assist import kb_service
 from agentdesk.gui.assist.kb_model import ID_ROLE, KbHitsModel
 from agentdesk.gui.assist.kb_panel import KbPanel
 from agentdesk.gui.assist.kb_service import KbService
@@ -151,3 +156,35 @@ def test_empty_search_suggests_articles_for_the_customers_words(qtbot: QtBot) ->
     assert panel.model.index(0, 0).data(ID_ROLE) == "kb-energia-rateizzazione"
     panel.search.setText("voltura")
     assert panel.model.index(0, 0).data(ID_ROLE) == "kb-energia-voltura"
+
+
+def test_an_urgent_note_shows_soon_after_sign_in_when_the_desk_started_first(
+    qtbot: QtBot, qloop: qasync.QEventLoop, live_server: LiveServer
+) -> None:
+    """The desk builds its panes before it has signed in (the cached picture comes first):
+    the first look is refused, and the next comes within seconds, not a period later."""
+    api = ApiClient(live_server.base_url)
+    service = KbService(LocalKnowledgeBase(), api)
+    panel = KbPanel()
+    qtbot.addWidget(panel)
+    panel.bind(service)
+    panel.show()
+    service.start()  # not signed in yet: refused (401)
+    qloop.run_until_complete(asyncio.sleep(0.5))
+    assert not panel.banner.isVisible()
+    qloop.run_until_complete(api.login("mario", "demo"))
+    started = time.monotonic()
+    qloop.run_until_complete(
+        until_true(lambda: panel.banner.isVisible() and service.kb.index.count() > 0, within=15)
+    )
+    assert time.monotonic() - started < kb_service.URGENT_EVERY_S  # the retry, not the period
+    assert "kb-lario-sospensione-lecco" in {n.id for n in service.urgent}
+    qloop.run_until_complete(service.stop())
+    qloop.run_until_complete(api.aclose())
+
+
+async def until_true(check: Callable[[], bool], within: float) -> None:
+    deadline = time.monotonic() + within
+    while not check():
+        assert time.monotonic() < deadline, "never happened"
+        await asyncio.sleep(0.1)

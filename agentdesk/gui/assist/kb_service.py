@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 
 #: Seconds between looks for urgent communications.
 URGENT_EVERY_S = 10.0
+#: How often the local index catches up with the server's changes.
+SYNC_EVERY_S = 30.0
+#: The first retry after a failed sync or check (the desk starts before it has signed in;
+#: later retries wait twice as long, up to the usual period).
+RETRY_FIRST_S = 2.0
 
 
 class KbApi(Protocol):
@@ -114,6 +119,7 @@ class KbService(QObject):
         return touched
 
     async def _follow(self, api: KbApi) -> None:
+        retry = RETRY_FIRST_S
         while True:
             try:
                 await self.sync_now()
@@ -121,9 +127,15 @@ class KbService(QObject):
                 raise
             except Exception as exc:
                 log.info("knowledge base not synced (%s); searching the local copy", exc)
-            await asyncio.sleep(30.0)
+                # soon again (the desk starts before it has signed in), then less often
+                await asyncio.sleep(retry)
+                retry = min(retry * 2, SYNC_EVERY_S)
+                continue
+            retry = RETRY_FIRST_S
+            await asyncio.sleep(SYNC_EVERY_S)
 
     async def _watch_urgent(self, api: KbApi) -> None:
+        retry = RETRY_FIRST_S
         while True:
             try:
                 await self.refresh_urgent()
@@ -131,6 +143,10 @@ class KbService(QObject):
                 raise
             except Exception as exc:
                 log.info("urgent communications not checked (%s)", exc)
+                await asyncio.sleep(retry)
+                retry = min(retry * 2, URGENT_EVERY_S)
+                continue
+            retry = RETRY_FIRST_S
             await asyncio.sleep(URGENT_EVERY_S)
 
     async def refresh_urgent(self) -> None:
