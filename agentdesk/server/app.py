@@ -60,7 +60,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = Database(settings.database_url, checkpoints_aside=True)
+        db = Database(settings.database_url)
         try:
             if settings.migrate_on_start:
                 await db.migrate()
@@ -78,7 +78,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
             app.state.kb = KbEngine(db, index_path(settings.database_url))
             ctx.kb_index = app.state.kb.index
             await app.state.kb.sync()
-            ctx.aside.start()
             tasks = [
                 asyncio.create_task(Router(ctx).run(), name="router"),
                 asyncio.create_task(QueueStatsJob(ctx).run(), name="queue-stats"),
@@ -112,7 +111,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
                     log.error("%s did not stop within %g s:", task.get_name(), SHUTDOWN_WAIT_S)
                     task.print_stack(file=sys.stderr)
                 await asyncio.wait_for(ctx.media.close(), timeout=SHUTDOWN_WAIT_S)
-                await ctx.aside.close()
         finally:
             await db.dispose()
 

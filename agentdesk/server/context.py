@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,10 +18,11 @@ from agentdesk.protocol.gateway import GatewayEvent, GatewayEventType
 from agentdesk.search import KbIndex
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.db import Database
-from agentdesk.server.db.aside import AsideReader
 from agentdesk.server.events import store
 from agentdesk.server.events.bus import GATEWAY_CHANNEL, EventBus, agent_channel
 from agentdesk.server.media.bridge import MediaBridge
+
+T = TypeVar("T")
 
 
 class UnitOfWork:
@@ -77,9 +78,11 @@ class ServerContext:
         #: The knowledge base's search index (set at start-up): next-best-action asks it
         #: which article answers a customer's line.
         self.kb_index: KbIndex | None = None
-        #: Long reads of the background jobs (a day's or a season's contacts), run where they
-        #: hold up no request (started with the server).
-        self.aside = AsideReader(settings.database_url, db)
+
+    async def read(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """``fn`` given a read session (the background jobs' reads go through here)."""
+        async with self.db.read() as session:
+            return await fn(session)
 
     def kick_router(self) -> None:
         self.routing_needed.set()

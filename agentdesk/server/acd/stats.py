@@ -49,8 +49,8 @@ class QueueFigures:
 
 
 async def compute(ctx: ServerContext, now: datetime) -> list[QueueFigures]:
-    """Every queue's figures now (the day's contacts are read aside, off the request loop)."""
-    return await ctx.aside.run(lambda session: _compute(session, now, ctx.settings))
+    """Every queue's figures now."""
+    return await ctx.read(lambda session: _compute(session, now, ctx.settings))
 
 
 async def _compute(

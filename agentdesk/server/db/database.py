@@ -29,11 +29,7 @@ class Database:
     locks (``UPDATE ... RETURNING`` for sequence numbers) and unique constraints.
     """
 
-    def __init__(self, url: str, *, checkpoints_aside: bool = False) -> None:
-        """``checkpoints_aside``: on a SQLite file, commits never copy the write-ahead log
-        back into the database (SQLite's automatic checkpoint, which lands on whichever
-        commit crosses 1,000 pages and made it ten times slower than the others); an
-        :class:`~agentdesk.server.db.aside.AsideReader` does it on its own thread instead."""
+    def __init__(self, url: str) -> None:
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}
@@ -52,8 +48,6 @@ class Database:
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-            if checkpoints_aside:
-                event.listen(self.engine.sync_engine, "connect", _no_autocheckpoint)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock: asyncio.Lock | None = asyncio.Lock() if self.is_sqlite else None
 
@@ -106,12 +100,6 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-
-
-def _no_autocheckpoint(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA wal_autocheckpoint=0")
-    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

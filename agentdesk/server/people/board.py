@@ -137,9 +137,9 @@ def board_key(board: TeamLive) -> str:
 
 
 async def today_window(ctx: ServerContext, now: datetime) -> Window:
-    """Today's contacts for the KPI figures, read aside (off the request loop)."""
+    """Today's contacts for the KPI figures."""
     threshold_s = ctx.settings.service_level_threshold_s
-    return await ctx.aside.run(lambda session: window_for(session, Period.TODAY, now, threshold_s))
+    return await ctx.read(lambda session: window_for(session, Period.TODAY, now, threshold_s))
 
 
 async def _floor(
@@ -214,7 +214,7 @@ class BoardJob:
 
     async def tick(self) -> None:
         now = utcnow()
-        watchers, online, closed, surveys = await self.ctx.aside.run(
+        watchers, online, closed, surveys = await self.ctx.read(
             lambda session: _floor(session, now)
         )
         if not watchers and not online:
@@ -223,10 +223,9 @@ class BoardJob:
             await self.scores.check(now, (sum(closed.values()), sum(surveys.values())))
         except Exception:
             log.exception("score update failed")
-        # an operator's day is pushed when it changes after we first saw it
-        changed_days = [
-            a for a in online if a in self._days and self._days[a] != (closed[a], surveys[a])
-        ]
+        # an operator's day is pushed when we first see them on the floor (a contact may
+        # have closed before the first look) and whenever it changes after that
+        changed_days = [a for a in online if self._days.get(a) != (closed[a], surveys[a])]
         for a in online:
             self._days.setdefault(a, (closed[a], surveys[a]))
         teams = {w.team_id for w in watchers if w.team_id}

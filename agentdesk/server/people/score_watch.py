@@ -65,7 +65,7 @@ class ScoreWatch:
             ).one()
             return tuple(penalties), tuple(reviews)
 
-        penalties, reviews = await self.ctx.aside.run(read)
+        penalties, reviews = await self.ctx.read(read)
         return (
             season.id, json.dumps(season.weights, sort_keys=True), season.starts_at,
             season.ends_at, activity, tuple(penalties), tuple(reviews),
@@ -74,7 +74,7 @@ class ScoreWatch:
     async def check(self, now: datetime, activity: tuple[int, ...]) -> None:
         if time.monotonic() < self._not_before:
             return
-        season = await self.ctx.aside.run(lambda session: season_at(session, now))
+        season = await self.ctx.read(lambda session: season_at(session, now))
         if season is None:
             return
         signature = await self._signature_now(season, activity)
@@ -87,7 +87,7 @@ class ScoreWatch:
             return await leaderboard(session, season, w)
 
         started = time.monotonic()
-        board = await self.ctx.aside.run(standings)
+        board = await self.ctx.read(standings)
         cost = time.monotonic() - started
         self._not_before = time.monotonic() + max(MIN_INTERVAL_S, COST_FACTOR * cost)
         self._signature = signature
