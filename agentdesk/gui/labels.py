@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
+from agentdesk.gui.code_words import channel_word, status_word
 from agentdesk.protocol.customers import Mood, TimelineKind
 from agentdesk.protocol.interactions import Channel, InteractionStatus
 
@@ -37,30 +38,11 @@ def reason_label(reason: NotReadyReason | str) -> str:
 
 
 def channel_label(channel: Channel | str) -> str:
-    labels = {
-        Channel.CHAT: QCoreApplication.translate("Labels", "Chat"),
-        Channel.VOICE: QCoreApplication.translate("Labels", "Call"),
-        Channel.EMAIL: QCoreApplication.translate("Labels", "E-mail"),
-    }
-    try:
-        return labels[Channel(channel)]
-    except ValueError:
-        return str(channel)
+    return channel_word(str(getattr(channel, "value", channel)))
 
 
 def status_label(status: InteractionStatus | str) -> str:
-    labels = {
-        InteractionStatus.QUEUED: QCoreApplication.translate("Labels", "Queued"),
-        InteractionStatus.OFFERED: QCoreApplication.translate("Labels", "Offered"),
-        InteractionStatus.ACTIVE: QCoreApplication.translate("Labels", "Active"),
-        InteractionStatus.WRAP_UP: QCoreApplication.translate("Labels", "Wrap-up"),
-        InteractionStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
-        InteractionStatus.ABANDONED: QCoreApplication.translate("Labels", "Abandoned"),
-    }
-    try:
-        return labels[InteractionStatus(status)]
-    except ValueError:
-        return str(status)
+    return status_word(str(getattr(status, "value", status)))
 
 
 def mood_label(mood: Mood | str | None) -> str:

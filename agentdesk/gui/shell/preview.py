@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.gui import colors
+from agentdesk.gui.code_words import channel_word, status_word
 
 log = logging.getLogger(__name__)
 
@@ -137,25 +138,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeskPreview", text)
 
 
-def _channel(channel: str) -> str:
-    # the same words (and catalogue entries) as agentdesk.gui.labels, without its imports
-    words = {
-        "chat": QCoreApplication.translate("Labels", "Chat"),
-        "voice": QCoreApplication.translate("Labels", "Call"),
-        "email": QCoreApplication.translate("Labels", "E-mail"),
-    }
-    return words.get(channel, channel)
-
-
-def _status(status: str) -> str:
-    words = {
-        "offered": QCoreApplication.translate("Labels", "Offered"),
-        "active": QCoreApplication.translate("Labels", "Active"),
-        "wrap_up": QCoreApplication.translate("Labels", "Wrap-up"),
-    }
-    return words.get(status, status)
-
-
 def _label(text: str, parent: QWidget, style: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -226,7 +208,7 @@ class PreviewPane(QWidget):
         for r in rows:
             label = _label(
                 f"<b>{_escape(r.title)}</b><br><span style='color:{colors.MUTED}'>"
-                f"{_escape(_channel(r.channel))} · {_escape(_status(r.status))}</span>",
+                f"{_escape(channel_word(r.channel))} · {_escape(status_word(r.status))}</span>",
                 pane,
                 f"padding: 6px; border-bottom: 1px solid {colors.BORDER};",
             )
