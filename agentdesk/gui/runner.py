@@ -153,8 +153,12 @@ class DeskRunner:
                 await self._session.start(
                     self.options.user or DEMO_USER, self.options.password or DEMO_PASSWORD
                 )
-                # The embedded demo exists to show chats arriving: start the day Ready.
-                await self._session.set_state(AgentState.READY)
+                # The embedded demo exists to show chats arriving: start the day Ready
+                # (a warm start may find the operator still Ready from the last run).
+                profile = self._session.profile
+                now = profile.state.state if profile is not None and profile.state else None
+                if now is not AgentState.READY:
+                    await self._session.set_state(AgentState.READY)
                 self.desk.focus.refresh()
                 return "ok"
             if await self._sign_in(base_url):

@@ -40,3 +40,21 @@ def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path, qapp: ob
         image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)
     }
     assert len(colours) > 40
+
+
+def test_a_warm_embedded_start_finds_the_operator_still_ready(tmp_path: Path, qapp: object) -> None:
+    """The second start on the same data directory: the server remembers the operator as
+    Ready from the first run, and the start-up does not fail asking for Ready again."""
+    data = tmp_path / "data"
+    code = (
+        "import sys; from agentdesk.app import main; "
+        f"sys.exit(main(['--offscreen', '--screenshot', {str(tmp_path / 's.png')!r}, "
+        f"'--quit-after', '8', '--demo-autopilot', '--data-dir', {str(data)!r}]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for run in ("first", "warm"):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True, text=True, timeout=90, env=env, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, f"{run} start: {result.stderr[-3000:]}"
