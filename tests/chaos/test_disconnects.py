@@ -264,12 +264,15 @@ def test_no_event_or_message_is_lost_or_doubled_under_random_disconnects(
                 f"(server port {backend.port}, proxy port {proxy.port})"
             )
 
-            # Every event applied exactly once, in order, up to the server's last.
-            applied = desk.applied
+            # Every event applied exactly once, in order, up to the server's last. The server
+            # may still add one of its own (a KPI push) after the stream settled: look at a
+            # snapshot, and let the cache be anywhere between it and what has been applied since.
+            applied = list(desk.applied)
             assert applied == list(range(applied[0], applied[-1] + 1)), "gap or repeat"
             assert applied[0] == 1
-            assert applied[-1] == settled
-            assert await desk.cache.last_seq(desk.api.base_url, AGENT) == applied[-1]
+            assert applied[-1] >= settled
+            stored = await desk.cache.last_seq(desk.api.base_url, AGENT)
+            assert applied[-1] <= stored <= desk.applied[-1]
 
             # Every outbox message delivered exactly once (or refused and never stored).
             acked = {
