@@ -16,7 +16,6 @@ from pathlib import Path
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.kb import KbChanges
 from agentdesk.search import Doc, Hit, KbIndex
-from agentdesk.search.render import render_markdown
 from agentdesk.search.wire import doc_from_article, iso
 
 log = logging.getLogger(__name__)
@@ -58,6 +57,9 @@ class LocalKnowledgeBase:
 
     def article_html(self, article_id: str) -> str | None:
         """The article's sanitised HTML (no scripts, no images, links only ``kb:``/https)."""
+        # Markdown and its sanitiser load with the first article opened, not at start-up.
+        from agentdesk.search.render import render_markdown
+
         doc = self.index.get(article_id)
         return None if doc is None else render_markdown(doc.body)
 
