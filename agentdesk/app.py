@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +82,20 @@ DESK_SLICES = (
     "agentdesk.gui.desk",
     "agentdesk.gui.runner",
 )
+#: The slice after which the HTTP client and the session can be used.
+CLIENT_SLICE = "agentdesk.client.session"
 
 
-async def load_runner() -> type[Any]:
-    """``DeskRunner``, its modules imported in slices that let the event loop breathe."""
+async def load_runner(on_client: Callable[[], None] | None = None) -> type[Any]:
+    """``DeskRunner``, its modules imported in slices that let the event loop breathe;
+    ``on_client`` runs once the HTTP client and the session are loaded (a sign-in may
+    start then, its round trips overlapping the rest)."""
     import asyncio
 
     for name in DESK_SLICES:
         importlib.import_module(name)
+        if name == CLIENT_SLICE and on_client is not None:
+            on_client()
         await asyncio.sleep(0)
     from agentdesk.gui.runner import DeskRunner
 
@@ -188,8 +195,20 @@ def main(argv: list[str] | None = None) -> int:
     app.aboutToQuit.connect(request_quit)
     previous = signal.signal(signal.SIGINT, lambda *_: request_quit())
 
+    early: list[Any] = []  # agentdesk.client.sign_in.EarlySignIn, when credentials are given
+
+    def sign_in_early() -> None:
+        # Credentials on the command line for a running backend: the server checks them
+        # and answers while the desk's own modules still load.
+        if args.server and args.user and args.password:
+            from agentdesk.client.rest import ApiClient
+            from agentdesk.client.sign_in import EarlySignIn
+
+            api = ApiClient(args.server.rstrip("/"))
+            early.append(EarlySignIn(api, args.user, args.password))
+
     async def run() -> int:
-        runner_class = await load_runner()
+        runner_class = await load_runner(sign_in_early)
         from agentdesk.gui.runner import RunOptions
 
         runner = runner_class(
@@ -203,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                 demo_autopilot=args.demo_autopilot,
                 show_shortcuts=args.show_shortcuts,
                 embedded=launch,
+                early=early.pop() if early else None,
             ),
             settings,
             window=window,
@@ -225,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             runners[0].stop_server()
         elif launch is not None:
             launch.stop()
+        for unused in early:  # quit before the runner took it over
+            loop.run_until_complete(unused.aclose())
         settings.sync()
         del translators
         collector.stop()

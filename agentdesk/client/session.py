@@ -18,10 +18,11 @@ from typing import Any, Protocol
 from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
 from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
 from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
+from agentdesk.client.sign_in import FirstLoad, first_load, sign_in
 from agentdesk.client.snapshot import DeskSnapshot, decode, encode
 from agentdesk.client.stream import Backoff, ConnectionStatus, EventStream
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
-from agentdesk.protocol.agents import AgentProfile, AgentStateView, Role
+from agentdesk.protocol.agents import AgentProfile, AgentStateView
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.customers import (
     Accounts,
@@ -187,17 +188,21 @@ class Session:
 
     # ---- lifecycle --------------------------------------------------------------------
 
-    async def start(self, username: str, password: str) -> None:
+    async def start(
+        self, username: str, password: str, early: Awaitable[FirstLoad] | None = None
+    ) -> None:
         """Sign in, load profile and active interactions, start the stream, replay the outbox.
 
+        ``early``: a sign-in already under way on this session's client with these
+        credentials (:class:`~agentdesk.client.sign_in.EarlySignIn`); its load is applied.
         Raises :class:`ApiError` (e.g. 401 wrong password) or :class:`NetworkError`; on
         failure nothing keeps running.
         """
         if self.stream is not None:
             await self.stop()
-        await self.api.login(username, password)
+        loaded = await (early if early is not None else sign_in(self.api, username, password))
         try:
-            await self._load()
+            await self._apply_load(loaded)
             profile = self.profile
             assert profile is not None
             server = self.api.base_url
@@ -467,10 +472,10 @@ class Session:
 
     async def _load(self) -> None:
         """Profile and active interactions over REST, announced to the listener."""
-        profile = await self.api.me()
-        # Team leaders, tutors and admins handle no contacts (the server refuses them the list).
-        handles = profile.role in (Role.OPERATOR, Role.TRAINEE)
-        interactions = await self.api.active_interactions() if handles else []
+        await self._apply_load(await first_load(self.api))
+
+    async def _apply_load(self, loaded: FirstLoad) -> None:
+        profile, interactions = loaded.profile, loaded.interactions
         self._news_about(None)
         self.profile = profile
         with self._guard("profile_changed"):

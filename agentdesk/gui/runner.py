@@ -55,6 +55,9 @@ class RunOptions:
     show_shortcuts: bool = False
     #: The embedded server already starting (``agentdesk.app`` starts it at the first paint).
     embedded: EmbeddedLaunch | None = None
+    #: A sign-in ``agentdesk.app`` started with the command line's credentials
+    #: (:class:`agentdesk.client.sign_in.EarlySignIn`); the session takes over its client.
+    early: Any = None
 
 
 class DeskRunner:
@@ -205,15 +208,19 @@ class DeskRunner:
     def _make_session(self, base_url: str) -> Any:
         if self._session_factory is not None:
             return self._session_factory(base_url, self.workstation)
-        self._api = ApiClient(base_url)
+        early = self.options.early
+        self._api = early.api if early is not None else ApiClient(base_url)
         self._cache = LocalCache(self.options.data_dir / "client-cache.sqlite3")
         key = EMBEDDED_KEY if self.options.server is None else None
         return Session(self._api, self._cache, self.workstation, snapshot_key=key)
 
     async def _sign_in(self, base_url: str) -> bool:
         if self.options.user and self.options.password:
+            early = self.options.early
+            task = None if early is None else early.take(self.options.user, self.options.password)
+            extra = {} if task is None else {"early": task}
             try:
-                await self._session.start(self.options.user, self.options.password)
+                await self._session.start(self.options.user, self.options.password, **extra)
                 return True
             except EXPECTED as exc:
                 first_error = describe_error(exc)
@@ -254,6 +261,7 @@ class DeskRunner:
         """Stop the session and the HTTP client; the embedded server stops in ``stop_server``."""
         await self.desk.aclose()
         for what, obj, method in (
+            ("early sign-in", self.options.early, "aclose"),  # when nobody took it over
             ("session", self._session, "stop"),
             ("HTTP client", self._api, "aclose"),
             ("cache", self._cache, "aclose"),

@@ -54,8 +54,8 @@ def desk(argv: list[str]) -> int:
     preview.show_picture = shown  # type: ignore[assignment]
     load_runner = desktop.load_runner
 
-    async def instrumented_loader() -> type[Any]:
-        runner_class = await load_runner()
+    async def instrumented_loader(*args: Any) -> type[Any]:
+        runner_class = await load_runner(*args)
         original = runner_class._start
 
         async def instrumented(self: Any) -> str:

@@ -58,3 +58,31 @@ def test_a_warm_embedded_start_finds_the_operator_still_ready(tmp_path: Path, qa
             capture_output=True, text=True, timeout=90, env=env, check=False,
         )  # fmt: skip
         assert result.returncode == 0, f"{run} start: {result.stderr[-3000:]}"
+
+
+def test_credentials_on_the_command_line_sign_in_once_while_the_desk_loads(
+    tmp_path: Path, qapp: object, live_server: object
+) -> None:
+    """``--server --user --password``: the sign-in starts as soon as the HTTP client is
+    loaded (before the panes are built) and the session applies it: one login, signed in."""
+    from tests.conftest import LiveServer
+
+    assert isinstance(live_server, LiveServer)
+    code = (
+        "import sys; from agentdesk.app import main; "
+        f"sys.exit(main(['--offscreen', '--server', {live_server.base_url!r}, '--user', "
+        f"'mario', '--password', 'demo', '--quit-after', '3', '--log-level', 'DEBUG', "
+        f"'--data-dir', {str(tmp_path / 'data')!r}]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, timeout=90, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    requests = [line for line in result.stderr.splitlines() if "HTTP Request:" in line]
+    logins = [line for line in requests if "/auth/login" in line]
+    assert len(logins) == 1, "\n".join(requests)
+    assert "200 OK" in logins[0]
+    assert any("/api/v1/me " in line for line in requests)
+    assert "start-up failed" not in result.stderr
