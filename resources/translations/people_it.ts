@@ -328,8 +328,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/reviews.py" line="128" />
-        <source>no script</source>
-        <translation>nessuno script</translation>
+        <source>%1 · mood %2 · no script for this contact</source>
+        <translation>%1 · umore %2 · nessuno script per questo contatto</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/reviews.py" line="131" />

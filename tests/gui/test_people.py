@@ -160,6 +160,8 @@ def test_review_queue_scores_and_releases(qtbot: QtBot) -> None:
                                           min_average=4.0, ready=False))
     ])  # fmt: skip
     assert "Salve" in queue.transcript.toPlainText()
+    # The contact's facts in words, not codes; a contact without a script says so.
+    assert queue.facts.text() == "Chat · mood Neutral · no script for this contact"
     assert "3 of 10" in queue.graduation.text()
     queue.score.setValue(5)
     queue.feedback.setPlainText("Brava")

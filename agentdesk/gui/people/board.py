@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +47,10 @@ class BoardWorkspace(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.queues = QListWidget(self)
         self.alerts = QListWidget(self)
+        # Room for a squad's queues and a burst's alerts without scrolling at once.
+        rows = self.fontMetrics().lineSpacing() * 7 + 8
+        for watched in (self.queues, self.alerts):
+            watched.setMinimumHeight(rows)
         self.message = QLineEdit(self)
         self.message.setPlaceholderText(self.tr("Private message to the selected operator"))
         self.send = QPushButton(self.tr("Send"), self)
@@ -73,6 +77,10 @@ class BoardWorkspace(QWidget):
         self.kb.setObjectName("muted")
         self.kb.setWordWrap(True)
         self.kb_list = QListWidget(self)
+        # Long titles and lists of names wrap instead of running off to the right.
+        self.kb_list.setWordWrap(True)
+        self.kb_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.kb_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_monitor())
         self._update_monitor()
         self.calculator = ErlangCalculator(self)
@@ -88,18 +96,20 @@ class BoardWorkspace(QWidget):
         header.addStretch(1)
         header.addWidget(self.service)
         side = QVBoxLayout()
-        side.addWidget(_boxed(self.tr("Queues"), self.queues))
-        side.addWidget(_boxed(self.tr("Alerts"), self.alerts))
+        # Queues and alerts are what a team leader watches: they get the height, the
+        # urgent communications (a few lines) the rest.
+        side.addWidget(_boxed(self.tr("Queues"), self.queues), 3)
+        side.addWidget(_boxed(self.tr("Alerts"), self.alerts), 3)
         kb_box = QVBoxLayout()
         kb_box.addWidget(self.kb)
         kb_box.addWidget(self.kb_list)
-        side.addWidget(_boxed(self.tr("Urgent KB communications"), _widget(kb_box)))
+        side.addWidget(_boxed(self.tr("Urgent KB communications"), _widget(kb_box)), 2)
         top = QHBoxLayout()
         top.addWidget(self.table, 3)
         top.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addLayout(top, 3)
+        layout.addLayout(top, 4)
         layout.addLayout(actions)
         layout.addWidget(self.monitor_status)
         layout.addWidget(_boxed(self.tr("Staffing (Erlang C)"), self.calculator), 2)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.gui import fmt
+from agentdesk.gui.labels import channel_label, mood_label
 from agentdesk.protocol.competition import Review, TraineeView
 
 REVIEW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,7 +92,7 @@ class ReviewQueue(QWidget):
         self.model.clear()
         for r in self.reviews.values():
             item = QStandardItem(
-                f"{r.trainee_name} · {r.channel} · {fmt.time_of_day(r.created_at)}"
+                f"{r.trainee_name} · {channel_label(r.channel)} · {fmt.time_of_day(r.created_at)}"
             )
             item.setData(r.id, REVIEW_ID_ROLE)
             item.setEditable(False)
@@ -122,17 +123,14 @@ class ReviewQueue(QWidget):
             self._refresh_buttons()
             return
         self.title.setText(review.trainee_name)
-        adherence = (
-            fmt.percent(review.script_adherence)
-            if review.script_adherence is not None
-            else self.tr("no script")
-        )
-        self.facts.setText(
-            self.tr("%1 · mood %2 · script adherence %3")
-            .replace("%1", review.channel)
-            .replace("%2", review.mood or "–")
-            .replace("%3", adherence)
-        )
+        channel, mood = channel_label(review.channel), mood_label(review.mood)
+        if review.script_adherence is None:
+            facts = self.tr("%1 · mood %2 · no script for this contact")
+        else:
+            facts = self.tr("%1 · mood %2 · script adherence %3").replace(
+                "%3", fmt.percent(review.script_adherence)
+            )
+        self.facts.setText(facts.replace("%1", channel).replace("%2", mood))
         lines = []
         for m in review.transcript:
             when = fmt.time_of_day(m.ts)
