@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.conftest import ServerFactory
+import asyncio
+import contextlib
+
+from agentdesk.server.simulator.voice import VoiceSimulator
+from tests.conftest import LiveServer, ServerFactory
 from tests.server.helpers import operator, stream
 from tests.server.voice_helpers import hear_all, softphone
 from tests.voicepeer import rms
@@ -35,3 +39,25 @@ async def test_a_simulated_caller_speaks_to_the_operator(server_factory: ServerF
         levels = [rms(f) for f in frames]
         assert max(levels) > 0.02
         assert sum(level < 0.002 for level in levels) > 5
+
+
+async def test_a_waiting_caller_hears_the_queue_audio(live_server: LiveServer) -> None:
+    """Nobody is ready: the caller waits in the queue and hears its audio. Every frame the
+    caller's leg receives is read (aiortc would otherwise keep unread frames in memory for
+    good: about 1 MB a second per call in the embedded demo before this)."""
+    assert live_server.gateway_key is not None
+    callers = VoiceSimulator(
+        live_server.base_url, live_server.gateway_key, seed=7, first_call_s=0.0
+    )
+    running = asyncio.create_task(callers.run())
+    try:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 60
+        while callers.heard_frames < 100:  # two seconds of queue audio, 20 ms a frame
+            assert not running.done(), running.exception()
+            assert loop.time() < deadline, f"heard {callers.heard_frames} frames"
+            await asyncio.sleep(0.2)
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running

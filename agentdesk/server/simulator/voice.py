@@ -14,7 +14,8 @@ import random
 from typing import Any
 
 import httpx
-from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc import MediaStreamTrack, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError
 from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
 
@@ -54,6 +55,9 @@ class VoiceSimulator:
         self._calls: dict[str, asyncio.Queue[dict[str, Any]]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._http: httpx.AsyncClient | None = None
+        #: Audio frames the callers heard (queue audio, the operator): every received frame
+        #: is read, as a telephone plays it; aiortc keeps unread frames in memory for good.
+        self.heard_frames = 0
 
     async def run(self) -> None:
         self._http = httpx.AsyncClient(
@@ -96,7 +100,15 @@ class VoiceSimulator:
         pc = peer_connection()
         track = SpeakingTrack(self._voices.phrases, self._rng.randrange(1 << 30))
         prefer_contract_codecs(pc.addTransceiver(track, direction="sendrecv"))
+        pc.on("track", lambda heard: self._spawn(self._listen_to(heard)))
         return pc
+
+    async def _listen_to(self, track: MediaStreamTrack) -> None:
+        """Read what the caller hears until the call ends (the customer's ear)."""
+        with contextlib.suppress(MediaStreamError):
+            while True:
+                await track.recv()
+                self.heard_frames += 1
 
     async def _caller(self, number: str) -> None:
         """Call, wait (or give up), talk, hang up."""
