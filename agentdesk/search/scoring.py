@@ -20,6 +20,9 @@ from agentdesk.search.vocabulary import Vocabulary
 WEIGHTS = (8.0, 4.0, 1.0)
 K1 = 1.2
 B = 0.75
+#: Vocabulary words the prefixes of a query may stand for, at most, to be looked up as
+#: words (beyond it, every article term is compared with the prefixes).
+EXPANDED = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +65,38 @@ class Scorer:
             {a.terms[-1] for c in query.concepts for a in c.alternatives if a.prefix}
         )
         self._total = sum(c.weight for c in query.concepts) or 1.0
-
-    def _kept(self, column: str) -> tuple[list[str], int]:
-        """The column's words that matter to the query, and how many words it has."""
-        tokens = column.split()
-        wanted, starts = self._wanted, self._starts
-        if starts:
-            return [t for t in tokens if t in wanted or t.startswith(starts)], len(tokens)
-        return [t for t in tokens if t in wanted], len(tokens)
+        #: Every vocabulary word scoring looks at (the wanted ones and those starting with
+        #: a prefix), or None when the prefixes stand for too many words.
+        self._listed: frozenset[str] | None = None
+        listed = set(self._wanted)
+        for p in self._starts:
+            words = vocabulary.starting_with(p, EXPANDED)
+            if words is None or len(listed) + len(words) > EXPANDED:
+                break
+            listed.update(words)
+        else:
+            self._listed = frozenset(listed)
 
     def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
-        freq: dict[str, float] = {}
-        length = 3  # the facet tokens
-        columns = [self._kept(column) for column in (title, tags, body)]
-        for weight, (kept, n) in zip(WEIGHTS, columns, strict=True):
-            length += n
-            for token in kept:
-                freq[token] = freq.get(token, 0.0) + weight
+        return self.score_terms(count_terms(title, tags, body), complete)
+
+    def score_terms(self, article: TermCounts, complete: bool, listed: bool = False) -> Scored:
+        """Score an article from its :func:`count_terms` (kept between searches).
+
+        ``listed``: every term of the article is in the vocabulary this scorer was made
+        with (then the words a prefix stands for are known, and looked up)."""
+        wanted, starts, known = self._wanted, self._starts, self._listed
+        # Only the words that matter to the query, in the article's order.
+        if listed and known is not None:
+            freq = {t: f for t, f in article.freq.items() if t in known}
+            title_terms = {t for t in article.title if t in known}
+        elif starts:
+            freq = {t: f for t, f in article.freq.items() if t in wanted or t.startswith(starts)}
+            title_terms = {t for t in article.title if t in wanted or t.startswith(starts)}
+        else:
+            freq = {t: f for t, f in article.freq.items() if t in wanted}
+            title_terms = {t for t in article.title if t in wanted}
+        length = article.length
         norm = K1 * (1 - B + B * length / self.avgdl)
         total = 0.0
         terms, short = self.terms, self._short
@@ -101,7 +119,6 @@ class Scorer:
         # Only the words that matter were kept, and every way a concept may be found is
         # among them, so coverage reads the same from them as from the whole article.
         concepts = self.query.concepts
-        title_terms = set(columns[0][0])
         if complete:
             coverage = 1.0
         else:
@@ -109,6 +126,30 @@ class Scorer:
             coverage = sum(c.weight for c in concepts if c.found_in(every)) / self._total
         in_title = sum(c.weight for c in concepts if c.found_in(title_terms)) / self._total
         return Scored(total, coverage, in_title)
+
+
+@dataclass(frozen=True, slots=True)
+class TermCounts:
+    """What scoring reads of an article, counted once: every distinct term with its
+    weighted count (:data:`WEIGHTS`), in the order the terms first appear (title, tags,
+    body), the article's length in terms (its facets included), its distinct title terms."""
+
+    freq: dict[str, int]
+    length: int
+    title: tuple[str, ...]
+
+
+def count_terms(title: str, tags: str, body: str) -> TermCounts:
+    """The :class:`TermCounts` of an article's analysed columns (space-separated stems)."""
+    freq: dict[str, int] = {}
+    length = 3  # the facet tokens
+    for weight, column in zip(WEIGHTS, (title, tags, body), strict=True):
+        tokens = column.split()
+        length += len(tokens)
+        w = int(weight)
+        for token in tokens:
+            freq[token] = freq.get(token, 0) + w
+    return TermCounts(freq, length, tuple(dict.fromkeys(title.split())))
 
 
 def idf(documents: int, n: int) -> float:
