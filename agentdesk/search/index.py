@@ -134,6 +134,8 @@ class KbIndex:
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
+                self._articles.clear()  # it kept articles that were not written after all
+                self._texts.clear()
                 raise
             if n > 50:
                 self._load_vocabulary()
@@ -220,16 +222,33 @@ class KbIndex:
                 doc.valid_to,
             ),
         )
+        rid = int(cursor.lastrowid or 0)
         facets = " ".join((facet("a", doc.area), facet("k", doc.kind), facet("c", doc.client_id)))
+        columns = " ".join(title), " ".join(tags), " ".join(body)
         self._db.execute(
             "INSERT INTO fts(rowid, title, tags, body, facets) VALUES (?, ?, ?, ?, ?)",
-            (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body), facets),
+            (rid, *columns, facets),
         )
         self._db.execute(
             "INSERT INTO heads(rowid, title, tags, facets) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, " ".join(title), " ".join(tags), facets),
+            (rid, columns[0], columns[1], facets),
         )
         self.vocabulary.add([*title, *tags, *body])
+        # the newest articles are the first candidates FTS5 hands over: keep them parsed
+        article = Article(
+            rid,
+            doc.id,
+            doc.title,
+            doc.kind,
+            doc.area,
+            doc.client_id,
+            lang,
+            doc.valid_from,
+            doc.valid_to,
+            terms=count_terms(*columns),
+            listed=True,
+        )
+        self._articles.put(rid, article)
         for token in facets.split():
             self._facets[token] = self._facets.get(token, 0) + 1
 
@@ -349,7 +368,7 @@ class KbIndex:
             missing,
         ):
             terms = count_terms(row[9], row[10], row[11])
-            listed = all(t in vocabulary for t in terms.freq)
+            listed = all(map(vocabulary.__contains__, terms.terms))
             article = Article(*row[:9], terms=terms, listed=listed)
             self._articles.put(article.rid, article)
             out.append(article)

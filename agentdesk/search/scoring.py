@@ -11,6 +11,7 @@ covers, overall and in its title.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 
 from agentdesk.search.query import Query
@@ -76,6 +77,7 @@ class Scorer:
             listed.update(words)
         else:
             self._listed = frozenset(listed)
+        self._shares: dict[frozenset[str], float] = {}
 
     def score(self, title: str, tags: str, body: str, complete: bool) -> Scored:
         return self.score_terms(count_terms(title, tags, body), complete)
@@ -88,14 +90,24 @@ class Scorer:
         wanted, starts, known = self._wanted, self._starts, self._listed
         # Only the words that matter to the query, in the article's order.
         if listed and known is not None:
-            freq = {t: f for t, f in article.freq.items() if t in known}
-            title_terms = {t for t in article.title if t in known}
-        elif starts:
-            freq = {t: f for t, f in article.freq.items() if t in wanted or t.startswith(starts)}
-            title_terms = {t for t in article.title if t in wanted or t.startswith(starts)}
+            found = known.intersection(article.terms)
+            if len(found) > 1:
+                where = sorted(map(article.terms.index, found))
+                freq = {article.terms[i]: article.counts[i] for i in where}
+            elif found:
+                (term,) = found
+                freq = {term: article.counts[article.terms.index(term)]}
+            else:
+                freq = {}
+            title_terms = known.intersection(article.title)
         else:
-            freq = {t: f for t, f in article.freq.items() if t in wanted}
-            title_terms = {t for t in article.title if t in wanted}
+            pairs = zip(article.terms, article.counts, strict=True)
+            if starts:
+                freq = {t: f for t, f in pairs if t in wanted or t.startswith(starts)}
+                title_terms = {t for t in article.title if t in wanted or t.startswith(starts)}
+            else:
+                freq = {t: f for t, f in pairs if t in wanted}
+                title_terms = {t for t in article.title if t in wanted}
         length = article.length
         norm = K1 * (1 - B + B * length / self.avgdl)
         total = 0.0
@@ -118,23 +130,29 @@ class Scorer:
                     total += weight * f * (K1 + 1) / (f + norm)
         # Only the words that matter were kept, and every way a concept may be found is
         # among them, so coverage reads the same from them as from the whole article.
-        concepts = self.query.concepts
-        if complete:
-            coverage = 1.0
-        else:
-            every = freq.keys()
-            coverage = sum(c.weight for c in concepts if c.found_in(every)) / self._total
-        in_title = sum(c.weight for c in concepts if c.found_in(title_terms)) / self._total
-        return Scored(total, coverage, in_title)
+        coverage = 1.0 if complete else self._covered(frozenset(freq))
+        return Scored(total, coverage, self._covered(frozenset(title_terms)))
+
+    def _covered(self, terms: frozenset[str]) -> float:
+        """Share of the query (by concept weight) the terms answer; the same few sets of
+        terms come up again and again among the candidates, so each is worked out once."""
+        share = self._shares.get(terms)
+        if share is None:
+            concepts = self.query.concepts
+            share = sum(c.weight for c in concepts if c.found_in(terms)) / self._total
+            self._shares[terms] = share
+        return share
 
 
 @dataclass(frozen=True, slots=True)
 class TermCounts:
-    """What scoring reads of an article, counted once: every distinct term with its
-    weighted count (:data:`WEIGHTS`), in the order the terms first appear (title, tags,
-    body), the article's length in terms (its facets included), its distinct title terms."""
+    """What scoring reads of an article, counted once: its distinct terms in the order they
+    first appear (title, tags, body) with their counts weighted by :data:`WEIGHTS`, its
+    length in terms (the facets included) and its distinct title terms. Terms are
+    interned: articles kept side by side share them."""
 
-    freq: dict[str, int]
+    terms: tuple[str, ...]
+    counts: tuple[int, ...]
     length: int
     title: tuple[str, ...]
 
@@ -149,7 +167,9 @@ def count_terms(title: str, tags: str, body: str) -> TermCounts:
         w = int(weight)
         for token in tokens:
             freq[token] = freq.get(token, 0) + w
-    return TermCounts(freq, length, tuple(dict.fromkeys(title.split())))
+    terms = tuple(map(sys.intern, freq))
+    titled = len(dict.fromkeys(title.split()))  # the title's terms come first
+    return TermCounts(terms, tuple(freq.values()), length, terms[:titled])
 
 
 def idf(documents: int, n: int) -> float:
