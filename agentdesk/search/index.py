@@ -367,9 +367,12 @@ class KbIndex:
             f"FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.rid IN ({marks})",
             missing,
         ):
+            rid, doc_id, title, kind, area, client_id, lang, valid_from, valid_to = row[:9]
             terms = count_terms(row[9], row[10], row[11])
             listed = all(map(vocabulary.__contains__, terms.terms))
-            article = Article(*row[:9], terms=terms, listed=listed)
+            article = Article(
+                rid, doc_id, title, kind, area, client_id, lang, valid_from, valid_to, terms, listed
+            )
             self._articles.put(article.rid, article)
             out.append(article)
         return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from agentdesk.search.query import Query
@@ -88,6 +89,7 @@ class Scorer:
         ``listed``: every term of the article is in the vocabulary this scorer was made
         with (then the words a prefix stands for are known, and looked up)."""
         wanted, starts, known = self._wanted, self._starts, self._listed
+        title_terms: AbstractSet[str]
         # Only the words that matter to the query, in the article's order.
         if listed and known is not None:
             found = known.intersection(article.terms)
@@ -121,8 +123,8 @@ class Scorer:
                 for p in short:
                     if token.startswith(p):
                         by_prefix[p] = by_prefix.get(p, 0.0) + f
-        for p, f in by_prefix.items():
-            total += self.prefixes[p] * f * (K1 + 1) / (f + norm)
+        for p, pf in by_prefix.items():
+            total += self.prefixes[p] * pf * (K1 + 1) / (pf + norm)
         for phrase, weights in self.phrases:
             if all(t in freq for t in phrase):
                 for term, weight in zip(phrase, weights, strict=True):
