@@ -40,6 +40,9 @@ CLIENT_BOOST = 0.35
 #: them again), and articles' texts kept ready for snippets (only the shown ones).
 ARTICLES_KEPT = 4096
 TEXTS_KEPT = 256
+#: FTS5 look-ups kept with the rowids they found, until the index changes: typing often
+#: asks the same again (a word's next letters keep its completions, "word x" is "word ").
+LOOKUPS_KEPT = 256
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs(
@@ -76,6 +79,7 @@ class KbIndex:
         #: is forgotten whenever it is written or deleted (rowids are reused)
         self._articles: Lru[int, Article] = Lru(ARTICLES_KEPT)
         self._texts: Lru[int, SnippetText] = Lru(TEXTS_KEPT)
+        self._lookups: Lru[tuple[str | None, ...], list[int]] = Lru(LOOKUPS_KEPT)
         #: SQLite's count of changes made by other connections to the file, when last seen
         self._data_version = self._read_data_version()
         self._load_vocabulary()
@@ -124,6 +128,7 @@ class KbIndex:
         """Add or replace articles (one transaction); returns how many were written."""
         n = 0
         with self._lock:
+            self._lookups.clear()
             self._db.execute("BEGIN")
             try:
                 for doc in docs:
@@ -134,8 +139,7 @@ class KbIndex:
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
-                self._articles.clear()  # it kept articles that were not written after all
-                self._texts.clear()
+                self._forget_all()  # it kept articles that were not written after all
                 raise
             if n > 50:
                 self._load_vocabulary()
@@ -143,6 +147,7 @@ class KbIndex:
 
     def delete(self, ids: Iterable[str], version: int | None = None) -> None:
         with self._lock:
+            self._lookups.clear()
             self._db.execute("BEGIN")
             try:
                 for doc_id in ids:
@@ -161,13 +166,17 @@ class KbIndex:
                 "COMMIT;"
             )
             self._db.execute("INSERT INTO meta(key, value) VALUES ('layout', ?)", (LAYOUT,))
-            self._articles.clear()
-            self._texts.clear()
+            self._forget_all()
             self._load_vocabulary()
 
     def _forget(self, rid: int) -> None:
         self._articles.discard(rid)
         self._texts.discard(rid)
+
+    def _forget_all(self) -> None:
+        self._articles.clear()
+        self._texts.clear()
+        self._lookups.clear()
 
     def _read_data_version(self) -> int:
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
@@ -177,8 +186,7 @@ class KbIndex:
         version = self._read_data_version()
         if version != self._data_version:
             self._data_version = version
-            self._articles.clear()
-            self._texts.clear()
+            self._forget_all()
 
     def _set_version(self, version: int) -> None:
         self._db.execute(
@@ -418,6 +426,14 @@ class KbIndex:
             expression += f" AND facets : {facet('k', kind)}"
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
+        key = (table, concepts, area, kind, client_id, visible_to)
+        kept = self._lookups.get(key)
+        if kept is None:
+            kept = self._lookup(table, expression, visible_to)
+            self._lookups.put(key, kept)
+        return list(kept)
+
+    def _lookup(self, table: str, expression: str, visible_to: str | None) -> list[int]:
         wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {wanted}",

@@ -8,6 +8,7 @@ of the same text as the in-run baseline, then searches every prefix of the judge
     python -m tests.bench.kb_profile --profile          # plus cProfile of one pass
     python -m tests.bench.kb_profile --dump out.json    # every prefix's hits, to compare
     python -m tests.bench.kb_profile --compare out.json # same hits, scores and snippets?
+    python -m tests.bench.kb_profile --warm --slow 30    # articles kept; slowest prefixes
 
 The index file is copied from a pristine one on each run, so an index written by an older
 layout goes through ``KbIndex._upgrade`` as a user's file would.
@@ -118,6 +119,8 @@ def main() -> None:
             # a fresh index: what it keeps between searches starts empty, as after opening
             index = KbIndex(path)
             index.vocabulary.prepare()
+        else:  # articles kept from the last round, but not its FTS5 look-ups
+            index._lookups.clear()
         ours, base, cpu = [], [], []
         for q, client in typed:
             t0 = time.perf_counter()

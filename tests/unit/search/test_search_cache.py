@@ -63,6 +63,22 @@ def test_a_change_written_by_another_connection_is_not_shown_stale(tmp_path: Pat
     hit = reader.search("caldaia ")[0]
     assert (hit.id, hit.title) == ("last", "Caldaia nuova")
     assert "installazione" in hit.snippet
+    writer.upsert([doc("more", "Caldaia rumorosa", "la caldaia fa rumore")])
+    assert {h.id for h in reader.search("caldaia ")} == {"last", "more"}
+    writer.delete(["last"])
+    assert [h.id for h in reader.search("caldaia ")] == ["more"]
+
+
+def test_a_search_asked_again_after_a_change_finds_the_change() -> None:
+    index = demo_index()
+    before = {h.id for h in index.search("bolletta ", client_id="lario", limit=100)}
+    assert before and "new" not in before
+    new = doc("new", "Bolletta in ritardo", "bolletta non arrivata", client_id="lario")
+    index.upsert([new], version=2)
+    after = {h.id for h in index.search("bolletta ", client_id="lario", limit=100)}
+    assert after == before | {"new"}
+    index.delete(sorted(before), version=3)
+    assert [h.id for h in index.search("bolletta ", client_id="lario", limit=100)] == ["new"]
 
 
 def test_a_failed_write_leaves_nothing_behind() -> None:
