@@ -7,6 +7,12 @@ candidates; :mod:`agentdesk.search.scoring` ranks them (bm25 with title > tags >
 much of the query they cover). A plain table beside them keeps each article's fields for
 filters, snippets and offline reading. The server and the desktop both use this class, so
 ranking is identical.
+
+Searching as you type asks about the same articles, and often the same FTS5 look-ups, key
+after key: the index keeps the candidate articles it read parsed (their terms counted, see
+:mod:`agentdesk.search.cache`), the texts of those it showed ready for snippets, and its
+look-ups' rowids, all bounded. An article is forgotten when it is written or deleted, the
+look-ups on any change, and everything when another connection changed the file.
 """
 
 from __future__ import annotations
@@ -434,6 +440,7 @@ class KbIndex:
         return list(kept)
 
     def _lookup(self, table: str, expression: str, visible_to: str | None) -> list[int]:
+        """What :meth:`_match` finds, asked of SQLite."""
         wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {wanted}",

@@ -6,6 +6,10 @@ the candidates. The vocabulary already knows those counts, so FTS5 only finds ca
 (by rowid) and this module scores them with the same formula (Okapi BM25, k1 = 1.2,
 b = 0.75, column weights title > tags > body), plus how much of the query each article
 covers, overall and in its title.
+
+An article's terms are counted once (:func:`count_terms`, kept between searches by the
+index); a query then looks up only the words it may be found by, prefixes included, which
+the vocabulary lists, in the article's own order so every sum adds up exactly as before.
 """
 
 from __future__ import annotations
