@@ -165,6 +165,8 @@ def main() -> None:
             t0 = time.thread_time()
             index.search(q, client_id=client, limit=10, now=NOW)
             rows.append(((time.thread_time() - t0) * 1000, q, client, dict(phases)))
+        means = {k: sum(r[3].get(k, 0.0) for r in rows) / len(rows) for k in rows[0][3]}
+        print("mean ms per search:", " ".join(f"{k} {v:.2f}" for k, v in means.items()))
         rows.sort(key=lambda r: -r[0])
         for total, q, client, ph in rows[: args.slow]:
             cells = " ".join(f"{k} {v:5.2f}" for k, v in ph.items())
