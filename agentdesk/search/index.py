@@ -7,6 +7,12 @@ candidates; :mod:`agentdesk.search.scoring` ranks them (bm25 with title > tags >
 much of the query they cover). A plain table beside them keeps each article's fields for
 filters, snippets and offline reading. The server and the desktop both use this class, so
 ranking is identical.
+
+Searching as you type asks about the same articles, and often the same FTS5 look-ups, key
+after key: the index keeps the candidate articles it read parsed (their terms counted, see
+:mod:`agentdesk.search.cache`), the texts of those it showed ready for snippets, and its
+look-ups' rowids, all bounded. An article is forgotten when it is written or deleted, the
+look-ups on any change, and everything when another connection changed the file.
 """
 
 from __future__ import annotations
@@ -15,15 +21,16 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from agentdesk.search.analysis import Analyzer, detect_language
+from agentdesk.search.cache import Article, Lru
 from agentdesk.search.documents import Doc, Hit
 from agentdesk.search.markup import plain_text
 from agentdesk.search.query import Query, parse
-from agentdesk.search.scoring import Scorer
-from agentdesk.search.snippet import make_snippet
+from agentdesk.search.scoring import Scorer, count_terms
+from agentdesk.search.snippet import SnippetText
 from agentdesk.search.synonyms import SynonymTable
 from agentdesk.search.vocabulary import Vocabulary
 
@@ -35,6 +42,13 @@ POOL = 60
 CLIENT_IN_FTS = 0.5
 #: Score added to the current interaction's client's own articles.
 CLIENT_BOOST = 0.35
+#: Candidate articles kept parsed between searches (typing the next letter finds most of
+#: them again), and articles' texts kept ready for snippets (only the shown ones).
+ARTICLES_KEPT = 4096
+TEXTS_KEPT = 256
+#: FTS5 look-ups kept with the rowids they found, until the index changes: typing often
+#: asks the same again (a word's next letters keep its completions, "word x" is "word ").
+LOOKUPS_KEPT = 256
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs(
@@ -67,6 +81,13 @@ class KbIndex:
         self.vocabulary = Vocabulary()
         #: facet token -> articles holding it (a filter's selectivity)
         self._facets: dict[str, int] = {}
+        #: rowid -> the article as last read, and its text ready for snippets; an article
+        #: is forgotten whenever it is written or deleted (rowids are reused)
+        self._articles: Lru[int, Article] = Lru(ARTICLES_KEPT)
+        self._texts: Lru[int, SnippetText] = Lru(TEXTS_KEPT)
+        self._lookups: Lru[tuple[str | None, ...], list[int]] = Lru(LOOKUPS_KEPT)
+        #: SQLite's count of changes made by other connections to the file, when last seen
+        self._data_version = self._read_data_version()
         self._load_vocabulary()
 
     def _upgrade(self) -> None:
@@ -113,6 +134,7 @@ class KbIndex:
         """Add or replace articles (one transaction); returns how many were written."""
         n = 0
         with self._lock:
+            self._lookups.clear()
             self._db.execute("BEGIN")
             try:
                 for doc in docs:
@@ -123,6 +145,7 @@ class KbIndex:
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
+                self._forget_all()  # it kept articles that were not written after all
                 raise
             if n > 50:
                 self._load_vocabulary()
@@ -130,6 +153,7 @@ class KbIndex:
 
     def delete(self, ids: Iterable[str], version: int | None = None) -> None:
         with self._lock:
+            self._lookups.clear()
             self._db.execute("BEGIN")
             try:
                 for doc_id in ids:
@@ -148,7 +172,27 @@ class KbIndex:
                 "COMMIT;"
             )
             self._db.execute("INSERT INTO meta(key, value) VALUES ('layout', ?)", (LAYOUT,))
+            self._forget_all()
             self._load_vocabulary()
+
+    def _forget(self, rid: int) -> None:
+        self._articles.discard(rid)
+        self._texts.discard(rid)
+
+    def _forget_all(self) -> None:
+        self._articles.clear()
+        self._texts.clear()
+        self._lookups.clear()
+
+    def _read_data_version(self) -> int:
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _follow_other_writers(self) -> None:
+        """Forget every article kept when another connection changed the file."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self._forget_all()
 
     def _set_version(self, version: int) -> None:
         self._db.execute(
@@ -160,6 +204,7 @@ class KbIndex:
     def _remove(self, doc_id: str) -> None:
         row = self._db.execute("SELECT rid FROM docs WHERE id = ?", (doc_id,)).fetchone()
         if row is not None:
+            self._forget(int(row[0]))
             self._db.execute("DELETE FROM fts WHERE rowid = ?", row)
             self._db.execute("DELETE FROM heads WHERE rowid = ?", row)
             self._db.execute("DELETE FROM docs WHERE rid = ?", row)
@@ -191,16 +236,33 @@ class KbIndex:
                 doc.valid_to,
             ),
         )
+        rid = int(cursor.lastrowid or 0)
         facets = " ".join((facet("a", doc.area), facet("k", doc.kind), facet("c", doc.client_id)))
+        columns = " ".join(title), " ".join(tags), " ".join(body)
         self._db.execute(
             "INSERT INTO fts(rowid, title, tags, body, facets) VALUES (?, ?, ?, ?, ?)",
-            (cursor.lastrowid, " ".join(title), " ".join(tags), " ".join(body), facets),
+            (rid, *columns, facets),
         )
         self._db.execute(
             "INSERT INTO heads(rowid, title, tags, facets) VALUES (?, ?, ?, ?)",
-            (cursor.lastrowid, " ".join(title), " ".join(tags), facets),
+            (rid, columns[0], columns[1], facets),
         )
         self.vocabulary.add([*title, *tags, *body])
+        # the newest articles are the first candidates FTS5 hands over: keep them parsed
+        article = Article(
+            rid,
+            doc.id,
+            doc.title,
+            doc.kind,
+            doc.area,
+            doc.client_id,
+            lang,
+            doc.valid_from,
+            doc.valid_to,
+            terms=count_terms(*columns),
+            listed=True,
+        )
+        self._articles.put(rid, article)
         for token in facets.split():
             self._facets[token] = self._facets.get(token, 0) + 1
 
@@ -260,6 +322,7 @@ class KbIndex:
             query = self.parse(text)
             if query.empty:
                 return []
+            self._follow_other_writers()
             rows, complete = self._candidates(query, area, kind, client_id, now, limit)
             ranked = self._rank(query, rows, complete, client_id, limit)
             return self._hits(query, ranked)
@@ -272,8 +335,8 @@ class KbIndex:
         client_id: str | None,
         now: str | None,
         limit: int,
-    ) -> tuple[list[Sequence[object]], set[int]]:
-        """Candidate rows, and the rowids known to answer every concept.
+    ) -> tuple[list[Article], set[int]]:
+        """Candidate articles, and the rowids known to answer every concept.
 
         FTS5 only finds rowids here, newest first (it never scores: see
         :mod:`agentdesk.search.scoring`): articles answering every concept in their title
@@ -296,19 +359,37 @@ class KbIndex:
             found += more[: POOL - len(found)]
         if not found:
             return [], complete
-        marks = ", ".join("?" * len(found))
-        rows = self._db.execute(
-            "SELECT d.rid, d.client_id, f.title, f.tags, f.body, d.id, d.valid_from, d.valid_to "
+        return [a for a in self._read(found) if a.valid_at(now)], complete
+
+    def _read(self, rids: list[int]) -> list[Article]:
+        """The articles of ``rids`` (those still indexed), parsed once and then kept."""
+        out: list[Article] = []
+        missing: list[int] = []
+        for rid in rids:
+            article = self._articles.get(rid)
+            if article is None:
+                missing.append(rid)
+            else:
+                out.append(article)
+        if not missing:
+            return out
+        marks = ", ".join("?" * len(missing))
+        vocabulary = self.vocabulary.df
+        for row in self._db.execute(
+            "SELECT d.rid, d.id, d.title, d.kind, d.area, d.client_id, d.lang, d.valid_from, "
+            "d.valid_to, f.title, f.tags, f.body "
             f"FROM docs d JOIN fts f ON f.rowid = d.rid WHERE d.rid IN ({marks})",
-            found,
-        ).fetchall()
-        out: list[Sequence[object]] = []
-        for row in rows:
-            valid_from, valid_to = row[6], row[7]
-            if now and ((valid_from and valid_from > now) or (valid_to and valid_to <= now)):
-                continue
-            out.append(row)
-        return out, complete
+            missing,
+        ):
+            rid, doc_id, title, kind, area, client_id, lang, valid_from, valid_to = row[:9]
+            terms = count_terms(row[9], row[10], row[11])
+            listed = all(map(vocabulary.__contains__, terms.terms))
+            article = Article(
+                rid, doc_id, title, kind, area, client_id, lang, valid_from, valid_to, terms, listed
+            )
+            self._articles.put(article.rid, article)
+            out.append(article)
+        return out
 
     def _pool(
         self,
@@ -351,6 +432,15 @@ class KbIndex:
             expression += f" AND facets : {facet('k', kind)}"
         if client_id:
             expression += f" AND facets : ({facet('c', client_id)} OR {facet('c', None)})"
+        key = (table, concepts, area, kind, client_id, visible_to)
+        kept = self._lookups.get(key)
+        if kept is None:
+            kept = self._lookup(table, expression, visible_to)
+            self._lookups.put(key, kept)
+        return list(kept)
+
+    def _lookup(self, table: str, expression: str, visible_to: str | None) -> list[int]:
+        """What :meth:`_match` finds, asked of SQLite."""
         wanted = POOL if visible_to is None else 2 * POOL
         rows = self._db.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {wanted}",
@@ -359,61 +449,55 @@ class KbIndex:
         found = [int(r[0]) for r in rows]
         if visible_to is None or not found:
             return found
-        marks = ", ".join("?" * len(found))
-        visible = {
-            int(r[0])
-            for r in self._db.execute(
-                f"SELECT rid FROM docs WHERE rid IN ({marks}) "
-                "AND (client_id IS NULL OR client_id = ?)",
-                [*found, visible_to],
+        visible: set[int] = set()
+        unknown: list[int] = []
+        for rid in found:  # the articles already read say whose they are
+            article = self._articles.peek(rid)
+            if article is None:
+                unknown.append(rid)
+            elif article.client_id is None or article.client_id == visible_to:
+                visible.add(rid)
+        if unknown:
+            marks = ", ".join("?" * len(unknown))
+            visible.update(
+                int(r[0])
+                for r in self._db.execute(
+                    f"SELECT rid FROM docs WHERE rid IN ({marks}) "
+                    "AND (client_id IS NULL OR client_id = ?)",
+                    [*unknown, visible_to],
+                )
             )
-        }
         return [rid for rid in found if rid in visible][:POOL]
 
     def _rank(
         self,
         query: Query,
-        rows: list[Sequence[object]],
+        articles: list[Article],
         complete: set[int],
         client_id: str | None,
         limit: int,
-    ) -> list[tuple[float, float, int]]:
-        """(score, coverage, rowid) of the best ``limit`` rows."""
-        if not rows:
+    ) -> list[tuple[float, float, Article]]:
+        """(score, coverage, article) of the best ``limit`` articles."""
+        if not articles:
             return []
         scorer = Scorer(query, self.vocabulary)
-        scored = []
-        for row in rows:
-            rid = int(str(row[0]))
-            s = scorer.score(str(row[2]), str(row[3]), str(row[4]), rid in complete)
-            scored.append((s, row[1], str(row[5]), rid))
-        best_bm25 = max(s.bm25 for s, *_ in scored) or 1.0
+        scored = [(scorer.score_terms(a.terms, a.rid in complete, a.listed), a) for a in articles]
+        best_bm25 = max(s.bm25 for s, _ in scored) or 1.0
         out = []
-        for s, client, doc_id, rid in scored:
+        for s, article in scored:
             score = 2.0 * s.coverage + 1.0 * s.in_title + s.bm25 / best_bm25
-            if client_id and client == client_id:
+            if client_id and article.client_id == client_id:
                 score += CLIENT_BOOST
-            out.append((score, s.coverage, doc_id, rid))
-        out.sort(key=lambda item: (-item[0], item[2]))
-        return [(score, coverage, rid) for score, coverage, _, rid in out[:limit]]
+            out.append((score, s.coverage, article))
+        out.sort(key=lambda item: (-item[0], item[2].id))
+        return out[:limit]
 
-    def _hits(self, query: Query, ranked: list[tuple[float, float, int]]) -> list[Hit]:
-        """Hits with snippets, read only for the rows shown."""
-        if not ranked:
-            return []
-        marks = ", ".join("?" * len(ranked))
-        rows = {
-            int(row[0]): row
-            for row in self._db.execute(
-                "SELECT rid, id, title, plain, kind, area, client_id, lang FROM docs "
-                f"WHERE rid IN ({marks})",
-                [rid for *_, rid in ranked],
-            )
-        }
+    def _hits(self, query: Query, ranked: list[tuple[float, float, Article]]) -> list[Hit]:
+        """Hits with snippets; the text is read only for the articles shown."""
+        texts = self._snippet_texts([a.rid for *_, a in ranked])
         hits = []
-        for score, coverage, rid in ranked:
-            row = rows[rid]
-            lang = str(row[7])
+        for score, coverage, article in ranked:
+            lang = article.lang
 
             def is_match(word: str, lang: str = lang) -> bool:
                 if word[:2] not in query.heads:
@@ -422,17 +506,35 @@ class KbIndex:
 
             hits.append(
                 Hit(
-                    id=str(row[1]),
-                    title=str(row[2]),
-                    snippet=make_snippet(str(row[3]), is_match, heads=query.heads),
-                    kind=str(row[4]),
-                    area=str(row[5]),
-                    client_id=None if row[6] is None else str(row[6]),
+                    id=article.id,
+                    title=article.title,
+                    snippet=texts[article.rid].snippet(is_match, heads=query.heads),
+                    kind=article.kind,
+                    area=article.area,
+                    client_id=article.client_id,
                     score=round(score, 4),
                     coverage=round(coverage, 3),
                 )
             )
         return hits
+
+    def _snippet_texts(self, rids: list[int]) -> dict[int, SnippetText]:
+        out: dict[int, SnippetText] = {}
+        missing: list[int] = []
+        for rid in rids:
+            text = self._texts.get(rid)
+            if text is None:
+                missing.append(rid)
+            else:
+                out[rid] = text
+        if missing:
+            marks = ", ".join("?" * len(missing))
+            for rid, plain in self._db.execute(
+                f"SELECT rid, plain FROM docs WHERE rid IN ({marks})", missing
+            ):
+                out[rid] = text = SnippetText(plain)
+                self._texts.put(rid, text)
+        return out
 
 
 def facet(prefix: str, value: str | None) -> str:

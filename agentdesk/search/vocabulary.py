@@ -78,6 +78,19 @@ class Vocabulary:
             del found[limit:]
         return tuple(found)
 
+    def starting_with(self, prefix: str, limit: int) -> list[str] | None:
+        """Every vocabulary word starting with ``prefix``, or None when there are more than
+        ``limit``."""
+        words = self._words()
+        i = bisect.bisect_left(words, prefix)
+        found: list[str] = []
+        while i < len(words) and words[i].startswith(prefix):
+            if len(found) >= limit:
+                return None
+            found.append(words[i])
+            i += 1
+        return found
+
     def has_prefix(self, prefix: str) -> bool:
         words = self._words()
         i = bisect.bisect_left(words, prefix)

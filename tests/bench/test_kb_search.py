@@ -9,6 +9,7 @@ Rows, all over the same articles in the same run:
 Also: import time (10 calls of 5,000), desktop sync time, index build time and size.
 Run: .venv/bin/python -m pytest tests/bench/test_kb_search.py -s -o addopts=""
 Smaller: AGENTDESK_BENCH_KB=5000 ...
+Where the time goes (no server, cProfile, slowest prefixes): python -m tests.bench.kb_profile
 """
 
 from __future__ import annotations
