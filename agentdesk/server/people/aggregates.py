@@ -151,6 +151,12 @@ def _apart(session: AsyncSession) -> Engine | None:
     return engine
 
 
+def reads_apart(session: AsyncSession) -> bool:
+    """Whether :func:`load_pass` reads on connections of its own (PostgreSQL, a SQLite file):
+    then ``session`` stays free for other statements meanwhile."""
+    return session.get_bind().dialect.name == "postgresql" or _apart(session) is not None
+
+
 def _read_apart(engine: Engine, statements: Sequence[Select[Any]]) -> columns.Columns:
     with engine.connect() as conn:
         return _read(conn, statements)

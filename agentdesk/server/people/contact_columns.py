@@ -105,8 +105,12 @@ class Columns:
         for name, values in zip(FIELDS, fields, strict=True):
             if name in _TEXT:
                 index = self._labels[name]
-                for value in dict.fromkeys(values).keys() - index.keys():
-                    index[value] = len(index)
+                # codes in order of first appearance (not a set's order, which changes with
+                # the process's string hashing: the cells' order, and so the last digits of
+                # their sums, would change from one run to the next)
+                for value in dict.fromkeys(values):
+                    if value not in index:
+                        index[value] = len(index)
                 part: npt.NDArray[Any] = np.fromiter(
                     map(index.__getitem__, values), dtype=np.int64, count=len(values)
                 )

@@ -8,6 +8,7 @@ pass over the database, not one per person, and no contact becomes a Python obje
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -15,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from agentdesk.domain.kpis import KpiTotals, QueueCounts, ServiceLevelPolicy
-from agentdesk.domain.surveys import SurveyType
+from agentdesk.domain.surveys import Answer, Summary, SurveyType, summarize
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow, SurveyRow
 from agentdesk.server.db.people_models import ClientPolicyRow, StateLogRow
-from agentdesk.server.people.aggregates import Cell, load_pass
+from agentdesk.server.people.aggregates import Cell, load_pass, reads_apart
 
 #: Disposition of collection contacts (NPS after collection is reported on its own too).
 COLLECTION_TOPICS = frozenset({"pagamento"})
@@ -70,6 +71,11 @@ class Window:
     _per_agent: dict[str, KpiTotals] | None = None
     _per_queue: dict[str, QueueCounts] | None = None
     _surveys_by: dict[str, dict[str | None, list[SurveyFact]]] = field(default_factory=dict)
+    _answers_by: dict[str, dict[str | None, dict[SurveyType, list[Answer]]]] = field(
+        default_factory=dict
+    )
+    _summaries: dict[tuple[str, str | None, SurveyType], Summary] = field(default_factory=dict)
+    _cells_by: dict[str, dict[str | None, list[int]]] = field(default_factory=dict)
 
     def per_agent(self) -> dict[str, KpiTotals]:
         """Each operator's totals over all their queues (built once per window)."""
@@ -100,6 +106,38 @@ class Window:
                 index.setdefault(getattr(fact, key), []).append(fact)
         return index
 
+    def answers_by(self, key: str) -> dict[str | None, dict[SurveyType, list[Answer]]]:
+        """The window's survey answers by ``agent_id``, ``client_id`` or ``queue_id``, then by
+        type, in the order of :meth:`surveys_by` (built once per window and key)."""
+        index = self._answers_by.get(key)
+        if index is None:
+            index = self._answers_by[key] = {}
+            for value, facts in self.surveys_by(key).items():
+                mine: dict[SurveyType, list[Answer]] = {}
+                index[value] = mine
+                for f in facts:
+                    mine.setdefault(f.type, []).append(Answer(f.type, f.score))
+        return index
+
+    def summary(self, key: str, value: str | None, kind: SurveyType) -> Summary:
+        """:func:`summarize` of one operator's, client's or queue's answers of one type (kept
+        for the window: an operator's report and the leaderboard both ask for it)."""
+        out = self._summaries.get((key, value, kind))
+        if out is None:
+            answers = self.answers_by(key).get(value, {}).get(kind, [])
+            out = self._summaries[(key, value, kind)] = summarize(kind, answers)
+        return out
+
+    def cells_by(self, key: str) -> dict[str | None, list[int]]:
+        """Where in :attr:`cells` each ``agent_id`` or ``queue_id`` is (built once per window
+        and key)."""
+        index = self._cells_by.get(key)
+        if index is None:
+            index = self._cells_by[key] = {}
+            for i, cell in enumerate(self.cells):
+                index.setdefault(getattr(cell, key), []).append(i)
+        return index
+
     def policy(self, client_id: str) -> Policy:
         return self.policies.get(client_id, Policy(ServiceLevelPolicy(), 0.8, DEFAULT_AHT_TARGET_S))
 
@@ -125,11 +163,23 @@ async def load_window(
             ServiceLevelPolicy(threshold_s=threshold_s), 0.8, DEFAULT_AHT_TARGET_S
         )
     sl = {q: w.queue_policy(q).sl for q in w.queues}
-    one = await load_pass(session, since, until, now, sl)
-    w.cells, w.busy_s = one.cells, one.busy_s
-    w.moods_by_agent, w.moods_by_queue = one.moods_by_agent, one.moods_by_queue
-    w.surveys = await load_surveys(session, since, until)
-    await _load_states(session, w)
+    if not reads_apart(session):
+        contacts = await load_pass(session, since, until, now, sl)
+        w.surveys = await load_surveys(session, since, until)
+        await _load_states(session, w)
+    else:
+        # the contacts are read on connections of their own: the surveys and the presence log
+        # are read meanwhile on this one (the databases step through them at the same time)
+        pending = asyncio.ensure_future(load_pass(session, since, until, now, sl))
+        try:
+            w.surveys = await load_surveys(session, since, until)
+            await _load_states(session, w)
+        except BaseException:
+            pending.cancel()
+            raise
+        contacts = await pending
+    w.cells, w.busy_s = contacts.cells, contacts.busy_s
+    w.moods_by_agent, w.moods_by_queue = contacts.moods_by_agent, contacts.moods_by_queue
     return w
 
 
@@ -145,14 +195,24 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         .outerjoin(ir, ir.id == SurveyRow.interaction_id)
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
     )  # fmt: skip
-    for s in survey_rows:
-        kind = _SURVEY_TYPES.get(s.type)
+    for (
+        kind_,
+        score,
+        comment,
+        customer_id,
+        interaction_id,
+        agent_id,
+        client_id,
+        topic,
+        queue_id,
+    ) in survey_rows.tuples():
+        kind = _SURVEY_TYPES.get(kind_)
         if kind is None:
             continue
         out.append(
             SurveyFact(
-                kind, s.score, s.comment or "", s.customer_id, s.client_id, s.agent_id,
-                s.disposition in COLLECTION_TOPICS, s.interaction_id, s.queue_id,
+                kind, score, comment or "", customer_id, client_id, agent_id,
+                topic in COLLECTION_TOPICS, interaction_id, queue_id,
             )
         )  # fmt: skip
     return out
