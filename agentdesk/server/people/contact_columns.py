@@ -200,17 +200,32 @@ def figures(
     cell_keys, cell_of = np.unique(key[inside], return_inverse=True)
     n = len(cell_keys)
 
+    # the counted contacts are read first, the later ones after them: then a slice (no copy)
+    # picks the counted ones out of each column
+    counted = int(np.count_nonzero(inside))
+    pick: Any = slice(0, counted) if inside[:counted].all() else inside
+
     def total(values: Any) -> list[Any]:
-        return np.bincount(cell_of, weights=values[inside], minlength=n).tolist()  # type: ignore[no-any-return]
+        """Each cell's sum, added in the contacts' order."""
+        return np.bincount(cell_of, weights=values[pick], minlength=n).tolist()  # type: ignore[no-any-return]
+
+    def count(flags: Bools) -> list[int]:
+        """Each cell's contacts with the flag."""
+        return np.bincount(cell_of[flags[pick]], minlength=n).tolist()  # type: ignore[no-any-return]
 
     sums = {
         name: total(np.asarray(v, dtype=np.float64))
         for name, v in (
-            ("handled", handled), ("handle", handle), ("wrap", wrap),
-            ("transferred", answered * transferred), ("answered", answered),
+            ("handle", handle), ("wrap", wrap), ("transferred", answered * transferred),
             ("wait", answer), ("adh_sum", np.where(scripted, adherence, 0.0)),
-            ("adh_n", scripted), ("fcr_n", asked), ("fcr_ok", asked & resolved),
-            ("in_time", in_time), ("gone", gone), ("gone_short", gone_short), ("late", late),
+        )
+    }  # fmt: skip
+    sums |= {
+        name: count(flags)
+        for name, flags in (
+            ("handled", handled), ("answered", answered), ("adh_n", scripted), ("fcr_n", asked),
+            ("fcr_ok", asked & resolved), ("in_time", in_time), ("gone", gone),
+            ("gone_short", gone_short), ("late", late),
         )
     }  # fmt: skip
     cells: dict[tuple[str | None, str, str], tuple[KpiTotals, QueueCounts]] = {}
@@ -283,16 +298,30 @@ def _not_repeated(
 
 
 def _count_between(t_key: Ints, t_at: Ints, q_key: Ints, lo: Ints, hi: Ints) -> Ints:
-    """For each query, the touches with its key and a time in ``(lo, hi]``: touches and the
-    queries' two bounds sorted together by (key, time, touches first); the touches sorted
-    before ``hi`` but not before ``lo``."""
+    """For each query, the touches with its key and a time in ``(lo, hi]``.
+
+    Key and time make one number (key, then time) when they fit in 62 bits: the touches are
+    sorted once and each bound found by bisection. Otherwise touches and the queries' two
+    bounds are sorted together by (key, time, touches first); the touches sorted before ``hi``
+    but not before ``lo``."""
     nt, nq = len(t_key), len(q_key)
     if not nq:
         return np.zeros(0, dtype=np.int64)
-    keys = np.concatenate([t_key, q_key, q_key])
-    at = np.concatenate([t_at, lo, hi])
+    if not nt:
+        return np.zeros(nq, dtype=np.int64)
+    base = min(int(t_at.min()), int(lo.min()))
+    span = max(int(t_at.max()), int(hi.max())) - base + 1
+    keys = max(int(t_key.max()), int(q_key.max())) + 1
+    if min(int(t_key.min()), int(q_key.min())) >= 0 and keys * span < 2**62:
+        touches = np.sort(t_key * span + (t_at - base))
+        at = q_key * span - base
+        after_lo = np.searchsorted(touches, at + lo, side="right")
+        counted: Ints = np.searchsorted(touches, at + hi, side="right") - after_lo
+        return counted
+    keys_ = np.concatenate([t_key, q_key, q_key])
+    times = np.concatenate([t_at, lo, hi])
     kind = np.concatenate([np.zeros(nt, np.int8), np.ones(2 * nq, np.int8)])
-    order = np.lexsort((kind, at, keys))
+    order = np.lexsort((kind, times, keys_))
     before = np.cumsum(kind[order] == 0)
     position = np.empty_like(order)
     position[order] = np.arange(len(order))
@@ -325,7 +354,7 @@ def _latest(
 ) -> dict[str, list[tuple[int, str]]]:
     """Each key's last ``depth`` moods [(time, mood)], oldest first (ties by mood name)."""
     k, t, r = key.codes[rows], at[rows], rank[rows]
-    order = np.lexsort((r, t, k))
+    order = _order_by(k, t, r, len(MOODS))
     k, t, r = k[order], t[order], r[order]
     last = np.concatenate([k[1:] != k[:-1], [True]]) if len(k) else np.zeros(0, np.bool_)
     ends = np.flatnonzero(last)
@@ -336,3 +365,16 @@ def _latest(
         out[key.labels[int(k[end])]] = [(int(t[i]), MOODS[int(r[i])]) for i in range(lo, end + 1)]
         start = end + 1
     return out
+
+
+def _order_by(key: Ints, at: Ints, rank: Ints, ranks: int) -> Ints:
+    """The rows in (key, time, rank) order, ties in their own order (``rank`` in
+    ``[0, ranks)``): one stable sort of the three as one number when it fits in 62 bits."""
+    if not len(key):
+        return np.zeros(0, dtype=np.int64)
+    base = int(at.min())
+    span = (int(at.max()) - base + 1) * ranks
+    if int(key.min()) >= 0 and int(rank.min()) >= 0 and (int(key.max()) + 1) * span < 2**62:
+        order: Ints = np.argsort(key * span + (at - base) * ranks + rank, kind="stable")
+        return order
+    return np.lexsort((rank, at, key))

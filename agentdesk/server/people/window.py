@@ -74,6 +74,7 @@ class Window:
     _answers_by: dict[str, dict[str | None, dict[SurveyType, list[Answer]]]] = field(
         default_factory=dict
     )
+    _answers: list[Answer] | None = None
     _summaries: dict[tuple[str, str | None, SurveyType], Summary] = field(default_factory=dict)
     _cells_by: dict[str, dict[str | None, list[int]]] = field(default_factory=dict)
 
@@ -112,11 +113,10 @@ class Window:
         index = self._answers_by.get(key)
         if index is None:
             index = self._answers_by[key] = {}
-            for value, facts in self.surveys_by(key).items():
-                mine: dict[SurveyType, list[Answer]] = {}
-                index[value] = mine
-                for f in facts:
-                    mine.setdefault(f.type, []).append(Answer(f.type, f.score))
+            if self._answers is None:
+                self._answers = [Answer(f.type, f.score) for f in self.surveys]
+            for fact, answer in zip(self.surveys, self._answers, strict=True):
+                index.setdefault(getattr(fact, key), {}).setdefault(fact.type, []).append(answer)
         return index
 
     def summary(self, key: str, value: str | None, kind: SurveyType) -> Summary:
