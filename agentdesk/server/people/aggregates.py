@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.pool import NullPool
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import NullType
 
@@ -89,16 +89,46 @@ def _microseconds(value: Any) -> ColumnElement[int]:
 
 
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
-    """On SQLite, each statement's columns handed over whole, as one JSON array apiece (no
-    tuple per contact to build and take apart again)."""
+    """On SQLite, each statement's columns handed over whole (no tuple per contact to build
+    and take apart again): a JSON array apiece, and each time column as one string of its
+    stored times (parsed at once, see :mod:`agentdesk.server.people.sqlite_times`)."""
     from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
 
     out = columns.Columns()
     for statement in statements:
-        whole = statement.subquery()
-        row = conn.execute(select(*(func.json_group_array(c) for c in whole.c))).one()
-        out.add_columns([json.loads(values) for values in row])
+        fields = _gather(conn, statement.subquery(), joined_times=True)
+        if fields is None:  # a time stored in another shape: every value read as JSON
+            fields = _gather(conn, statement.subquery(), joined_times=False)
+        assert fields is not None
+        out.add_columns(fields)
     return out
+
+
+def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[Any] | None:
+    from agentdesk.server.people import contact_columns as columns
+    from agentdesk.server.people import sqlite_times
+
+    def joined(c: Any) -> bool:
+        return joined_times and c.name in columns.TIMES
+
+    row = conn.execute(
+        select(
+            *(
+                func.group_concat(func.ifnull(c, sqlite_times.BLANK), "")
+                if joined(c)
+                else func.json_group_array(c)
+                for c in whole.c
+            )
+        )
+    ).one()
+    fields = [None if joined(c) else json.loads(v) for c, v in zip(whole.c, row, strict=True)]
+    rows = len(fields[0])
+    for i, c in enumerate(whole.c):
+        if joined(c):
+            fields[i] = sqlite_times.parse(row[i] or "", rows)
+            if fields[i] is None:
+                return None
+    return fields
 
 
 async def _read_postgresql(

@@ -83,7 +83,8 @@ class Codes:
 
 
 _TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
-_TIMES = ("created", "queued", "accepted", "ended", "wrapped")
+#: The time columns: text (SQLite) or microseconds (PostgreSQL), or parsed already.
+TIMES = ("created", "queued", "accepted", "ended", "wrapped")
 _NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
             "adherence": np.float64}  # fmt: skip
 
@@ -114,8 +115,11 @@ class Columns:
                 part: npt.NDArray[Any] = np.fromiter(
                     map(index.__getitem__, values), dtype=np.int64, count=len(values)
                 )
-            elif name in _TIMES:
-                part = np.array(values, dtype="datetime64[us]").view(np.int64)
+            elif name in TIMES:
+                if isinstance(values, np.ndarray):  # microseconds, NaT as its integer
+                    part = values.astype(np.int64, copy=False)
+                else:
+                    part = np.array(values, dtype="datetime64[us]").view(np.int64)
             else:
                 part = np.array(values, dtype=_NUMBERS[name])
             self._parts[name].append(part)
