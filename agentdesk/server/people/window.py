@@ -205,7 +205,7 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         client_id,
         topic,
         queue_id,
-    ) in survey_rows.tuples():
+    ) in survey_rows:
         kind = _SURVEY_TYPES.get(kind_)
         if kind is None:
             continue
