@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    BigInteger,
     Float,
     Integer,
     String,
@@ -44,7 +43,6 @@ from sqlalchemy.types import NullType
 from agentdesk.domain.fcr import REPEAT_WINDOW
 from agentdesk.domain.kpis import (
     ABANDONED,
-    US,
     KpiTotals,
     QueueCounts,
     ServiceLevelPolicy,
@@ -83,15 +81,19 @@ class Pass:
     moods_by_queue: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
-def _microseconds(value: Any) -> ColumnElement[int]:
-    """A stored time as whole microseconds since 1970, computed by PostgreSQL."""
-    return cast(func.round(func.extract("epoch", value) * US), BigInteger)
+def _sent(value: Any) -> ColumnElement[bytes]:
+    """A stored ``timestamptz`` as PostgreSQL's own 8 bytes (see
+    :mod:`agentdesk.server.people.stored_times`)."""
+    from agentdesk.server.people import stored_times
+
+    blank = literal_column(f"'\\x{stored_times.PG_BLANK.hex()}'::bytea")
+    return func.coalesce(func.timestamptz_send(value), blank)
 
 
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
     """On SQLite, each statement's columns handed over whole (no tuple per contact to build
     and take apart again): a JSON array apiece, and each time column as one string of its
-    stored times (parsed at once, see :mod:`agentdesk.server.people.sqlite_times`)."""
+    stored times (parsed at once, see :mod:`agentdesk.server.people.stored_times`)."""
     from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
 
     out = columns.Columns()
@@ -106,7 +108,7 @@ def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Column
 
 def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[Any] | None:
     from agentdesk.server.people import contact_columns as columns
-    from agentdesk.server.people import sqlite_times
+    from agentdesk.server.people import stored_times
 
     def joined(c: Any) -> bool:
         return joined_times and c.name in columns.TIMES
@@ -114,7 +116,7 @@ def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[An
     row = conn.execute(
         select(
             *(
-                func.group_concat(func.ifnull(c, sqlite_times.BLANK), "")
+                func.group_concat(func.ifnull(c, stored_times.BLANK), "")
                 if joined(c)
                 else func.json_group_array(c)
                 for c in whole.c
@@ -125,7 +127,7 @@ def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[An
     rows = len(fields[0])
     for i, c in enumerate(whole.c):
         if joined(c):
-            fields[i] = sqlite_times.parse(row[i] or "", rows)
+            fields[i] = stored_times.from_sqlite(row[i] or "", rows)
             if fields[i] is None:
                 return None
     return fields
@@ -141,17 +143,34 @@ async def _read_postgresql(
 
     engine = session.bind
 
+    from agentdesk.server.people import stored_times
+
+    engine = session.bind
+    nothing = literal_column("''::bytea")
+
     async def arrays(statement: Select[Any]) -> list[Any]:
         whole = statement.subquery()
-        gathered = select(*(type_coerce(func.array_agg(c), NullType()) for c in whole.c))
+        gathered = select(
+            *(
+                type_coerce(func.string_agg(c, nothing), NullType())
+                if c.name in columns.TIMES
+                else type_coerce(func.array_agg(c), NullType())
+                for c in whole.c
+            )
+        )
         async with AsyncSession(engine) as own:
             # compiling these big scans to machine code costs more than running them
             await own.execute(text("SET LOCAL jit = off"))
-            return list((await own.execute(gathered)).one())
+            fields = list((await own.execute(gathered)).one())
+        if fields[0] is not None:  # no contacts: no arrays
+            for i, c in enumerate(whole.c):
+                if c.name in columns.TIMES:
+                    fields[i] = stored_times.from_postgresql(fields[i])
+        return fields
 
     out = columns.Columns()
     for fields in await asyncio.gather(*(arrays(s) for s in statements)):
-        if fields[0] is not None:  # no contacts: no arrays
+        if fields[0] is not None:
             out.add_columns(fields)
     return out
 
@@ -208,10 +227,10 @@ async def load_pass(
     ir = InteractionRow
 
     def when(column: Any) -> Any:
-        # SQLite's stored text is parsed by numpy; PostgreSQL sends microseconds
+        # SQLite's stored text and PostgreSQL's stored bytes, both read by numpy at once
         if dialect == "sqlite":
             return type_coerce(column, String)
-        return _microseconds(column)
+        return _sent(column)
 
     transferred = case((ir.end_reason == "transferred", 1), else_=0)
     # statuses and moods as the small numbers the rules use (no text per contact)
