@@ -360,14 +360,14 @@ def _latest(
     k, t, r = key.codes[rows], at[rows], rank[rows]
     order = _order_by(k, t, r, len(MOODS))
     k, t, r = k[order], t[order], r[order]
-    last = np.concatenate([k[1:] != k[:-1], [True]]) if len(k) else np.zeros(0, np.bool_)
-    ends = np.flatnonzero(last)
+    # the last ``depth`` rows of each key: fewer than ``depth`` rows to the next key's start
+    first = np.concatenate([[True], k[1:] != k[:-1]]) if len(k) else np.zeros(0, np.bool_)
+    group = np.cumsum(first) - 1
+    ends = np.append(np.flatnonzero(first)[1:], len(k))  # each key's end, exclusive
+    kept = np.flatnonzero(ends[group] - np.arange(len(k)) <= depth)
     out: dict[str, list[tuple[int, str]]] = {}
-    start = 0
-    for end in ends.tolist():
-        lo = max(start, end + 1 - depth)
-        out[key.labels[int(k[end])]] = [(int(t[i]), MOODS[int(r[i])]) for i in range(lo, end + 1)]
-        start = end + 1
+    for code, time_, mood in zip(k[kept].tolist(), t[kept].tolist(), r[kept].tolist(), strict=True):
+        out.setdefault(key.labels[code], []).append((time_, MOODS[mood]))
     return out
 
 
