@@ -133,39 +133,61 @@ def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[An
     return fields
 
 
+#: How PostgreSQL joins a text column: values apart, and what stands for a missing one.
+_APART, _NONE = "\x1f", "\x1e"
+
+
 async def _read_postgresql(
     session: AsyncSession, statements: Sequence[Select[Any]]
 ) -> columns.Columns:
-    """Each statement's columns as whole arrays (``array_agg``: the driver decodes an array at
-    once, not a row object per contact), each statement on a connection of its own at the
-    same time (PostgreSQL builds them on several cores)."""
+    """Each statement's columns handed over whole, each statement on a connection of its own at
+    the same time (PostgreSQL builds them on several cores): numbers as arrays, text joined
+    into one string, times as one string of bytes (see
+    :mod:`agentdesk.server.people.stored_times`). The driver decodes one value per column,
+    not a row object, nor a Python object per value of a time."""
     from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
-
-    engine = session.bind
-
     from agentdesk.server.people import stored_times
 
     engine = session.bind
     nothing = literal_column("''::bytea")
 
-    async def arrays(statement: Select[Any]) -> list[Any]:
+    async def arrays(statement: Select[Any], *, joined_text: bool = True) -> list[Any]:
         whole = statement.subquery()
+        texts = [c.name for c in whole.c if joined_text and c.name in columns.TEXT]
         gathered = select(
             *(
                 type_coerce(func.string_agg(c, nothing), NullType())
                 if c.name in columns.TIMES
+                else type_coerce(func.string_agg(func.coalesce(c, _NONE), _APART), NullType())
+                if c.name in texts
                 else type_coerce(func.array_agg(c), NullType())
                 for c in whole.c
-            )
+            ),
+            # a value that is the very mark of a missing one: that statement read as arrays
+            *(func.count().filter(whole.c[name] == _NONE) for name in texts),
         )
         async with AsyncSession(engine) as own:
             # compiling these big scans to machine code costs more than running them
             await own.execute(text("SET LOCAL jit = off"))
             fields = list((await own.execute(gathered)).one())
-        if fields[0] is not None:  # no contacts: no arrays
-            for i, c in enumerate(whole.c):
-                if c.name in columns.TIMES:
-                    fields[i] = stored_times.from_postgresql(fields[i])
+        if any(fields[len(whole.c) :]):
+            return await arrays(statement, joined_text=False)
+        fields = fields[: len(whole.c)]
+        if fields[0] is None:  # no contacts
+            return fields
+        rows = 0
+        for i, c in enumerate(whole.c):
+            if c.name in columns.TIMES:
+                fields[i] = stored_times.from_postgresql(fields[i])
+                rows = len(fields[i])
+        for i, c in enumerate(whole.c):
+            if c.name in texts:
+                values = fields[i].split(_APART)
+                if len(values) != rows:  # some value holds the separator
+                    return await arrays(statement, joined_text=False)
+                if values.count(_NONE):
+                    values = [None if v == _NONE else v for v in values]
+                fields[i] = values
         return fields
 
     out = columns.Columns()

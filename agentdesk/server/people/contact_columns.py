@@ -82,7 +82,8 @@ class Codes:
         return known
 
 
-_TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
+#: The text columns (turned into codes).
+TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
 #: The time columns: text (SQLite) or microseconds (PostgreSQL), or parsed already.
 TIMES = ("created", "queued", "accepted", "ended", "wrapped")
 _NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
@@ -95,7 +96,7 @@ class Columns:
     strings are not kept."""
 
     def __init__(self) -> None:
-        self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in _TEXT}
+        self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in TEXT}
         self._parts: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in FIELDS}
         self.size = 0
 
@@ -104,7 +105,7 @@ class Columns:
         if not fields[0]:
             return
         for name, values in zip(FIELDS, fields, strict=True):
-            if name in _TEXT:
+            if name in TEXT:
                 index = self._labels[name]
                 # codes in order of first appearance (not a set's order, which changes with
                 # the process's string hashing: the cells' order, and so the last digits of
