@@ -29,6 +29,7 @@ _PG_EPOCH_US = 946_684_800 * 1_000_000  # 2000-01-01 in microseconds since 1970
 MISSING = int(np.iinfo(np.int64).min)
 
 _SEPARATORS = {4: "-", 7: "-", 10: " ", 13: ":", 16: ":", 19: "."}
+_DIGITS = [i for i in range(WIDTH) if i not in _SEPARATORS]
 
 
 def from_sqlite(joined: str, rows: int) -> npt.NDArray[np.int64] | None:
@@ -43,7 +44,8 @@ def from_sqlite(joined: str, rows: int) -> npt.NDArray[np.int64] | None:
     values = np.frombuffer(raw, dtype=f"S{WIDTH}").copy()
     chars = np.frombuffer(raw, dtype=np.uint8).reshape(rows, WIDTH)
     blank = values == BLANK.encode("ascii")
-    shaped = np.ones(rows, dtype=np.bool_)
+    digits = chars[:, _DIGITS]
+    shaped = ((digits >= ord("0")) & (digits <= ord("9"))).all(axis=1)
     for i, sep in _SEPARATORS.items():
         shaped &= chars[:, i] == ord(sep)
     if not (shaped | blank).all():
