@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Float,
     Integer,
+    LargeBinary,
     String,
     case,
     cast,
@@ -86,7 +87,7 @@ def _sent(value: Any) -> ColumnElement[bytes]:
     :mod:`agentdesk.server.people.stored_times`)."""
     from agentdesk.server.people import stored_times
 
-    blank = literal_column(f"'\\x{stored_times.PG_BLANK.hex()}'::bytea")
+    blank = literal_column(f"'\\x{stored_times.PG_BLANK.hex()}'::bytea", LargeBinary)
     return func.coalesce(func.timestamptz_send(value), blank)
 
 
@@ -123,7 +124,9 @@ def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[An
             )
         )
     ).one()
-    fields = [None if joined(c) else json.loads(v) for c, v in zip(whole.c, row, strict=True)]
+    fields: list[Any] = [
+        None if joined(c) else json.loads(v) for c, v in zip(whole.c, row, strict=True)
+    ]
     rows = len(fields[0])
     for i, c in enumerate(whole.c):
         if joined(c):
@@ -149,7 +152,7 @@ async def _read_postgresql(
     from agentdesk.server.people import stored_times
 
     engine = session.bind
-    nothing = literal_column("''::bytea")
+    nothing = literal_column("''::bytea", LargeBinary)
 
     async def arrays(statement: Select[Any], *, joined_text: bool = True) -> list[Any]:
         whole = statement.subquery()
