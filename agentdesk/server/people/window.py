@@ -172,6 +172,8 @@ async def load_window(
         # are read meanwhile on this one (the databases step through them at the same time)
         pending = asyncio.ensure_future(load_pass(session, since, until, now, sl))
         try:
+            # let it start (SQLite statements on this loop never wait, so never let it run)
+            await asyncio.sleep(0)
             w.surveys = await load_surveys(session, since, until)
             await _load_states(session, w)
         except BaseException:
