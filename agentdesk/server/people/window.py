@@ -113,8 +113,13 @@ class Window:
         index = self._answers_by.get(key)
         if index is None:
             index = self._answers_by[key] = {}
-            if self._answers is None:
-                self._answers = [Answer(f.type, f.score) for f in self.surveys]
+            if self._answers is None:  # equal answers are one (immutable) object
+                same: dict[tuple[SurveyType, int], Answer] = {}
+                self._answers = [
+                    same.get((f.type, f.score))
+                    or same.setdefault((f.type, f.score), Answer(f.type, f.score))
+                    for f in self.surveys
+                ]
             for fact, answer in zip(self.surveys, self._answers, strict=True):
                 index.setdefault(getattr(fact, key), {}).setdefault(fact.type, []).append(answer)
         return index
