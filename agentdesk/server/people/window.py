@@ -9,11 +9,15 @@ pass over the database, not one per person, and no contact becomes a Python obje
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import NullType
 
 from agentdesk.domain.kpis import KpiTotals, QueueCounts, ServiceLevelPolicy
 from agentdesk.domain.surveys import Answer, Summary, SurveyType, summarize
@@ -191,10 +195,12 @@ async def load_window(
 
 
 async def load_surveys(session: AsyncSession, since: datetime, until: datetime) -> list[SurveyFact]:
-    """The survey answers given in ``[since, until)``, with their contact's operator and queue."""
+    """The survey answers given in ``[since, until)``, with their contact's operator and queue.
+
+    A month has tens of thousands: the database hands each column over whole (a JSON array
+    from SQLite, an array from PostgreSQL), not a row object per answer."""
     ir = InteractionRow
-    out = []
-    survey_rows = await session.execute(
+    answers = (
         select(
             SurveyRow.type, SurveyRow.score, SurveyRow.comment, SurveyRow.customer_id,
             SurveyRow.interaction_id, ir.agent_id, ir.client_id, ir.disposition, ir.queue_id,
@@ -202,6 +208,21 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         .outerjoin(ir, ir.id == SurveyRow.interaction_id)
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
     )  # fmt: skip
+    dialect = session.get_bind().dialect.name
+    rows: Iterable[Sequence[Any]]
+    if dialect in ("sqlite", "postgresql"):
+        whole = answers.subquery()
+        gather = func.json_group_array if dialect == "sqlite" else func.array_agg
+        gathered = (await session.execute(
+            select(*(type_coerce(gather(c), NullType()) for c in whole.c))
+        )).one()  # fmt: skip
+        columns: list[Any] = list(gathered)
+        if dialect == "sqlite":
+            columns = [json.loads(c) for c in columns]
+        rows = zip(*columns, strict=True) if columns[0] is not None else ()  # None: no rows
+    else:
+        rows = await session.execute(answers)
+    out = []
     for (
         kind_,
         score,
@@ -212,7 +233,7 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         client_id,
         topic,
         queue_id,
-    ) in survey_rows:
+    ) in rows:
         kind = _SURVEY_TYPES.get(kind_)
         if kind is None:
             continue
