@@ -4,9 +4,10 @@ A month of a large centre is hundreds of thousands of interactions: turning each
 object, a ``datetime`` or a call of a Python function costs tens of seconds, and letting the
 database aggregate is no cheaper (SQLite parses its text times again in every expression and
 sorts to group; PostgreSQL probes an index per contact for repeats). The server reads the
-window's contacts once, each column whole (a JSON array from SQLite, times as stored text; an
-``array_agg`` from PostgreSQL, times as whole microseconds; statuses and moods as small
-numbers), and applies the domain's rules to whole columns
+window's contacts once, each column whole (from SQLite a JSON array, times as one string of
+their stored text; from PostgreSQL an array, text joined into one string, times as one string
+of their stored bytes; statuses and moods as small numbers; times read by numpy at once, see
+:mod:`agentdesk.server.people.stored_times`), and applies the domain's rules to whole columns
 (:mod:`agentdesk.server.people.contact_columns`). Reports for any scope then add up the cells.
 """
 

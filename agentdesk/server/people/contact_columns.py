@@ -17,7 +17,8 @@ rules to the columns:
 - the latest moods per operator and per queue.
 
 ``tests/server/test_kpi_aggregates.py`` holds these figures to the domain's own functions over
-whole contacts, on SQLite and PostgreSQL.
+whole contacts, on SQLite and PostgreSQL; ``tests/server/test_kpi_report_paths.py`` holds the
+reports built from them to a plain pass over every cell and survey answer.
 """
 
 from __future__ import annotations
