@@ -4,9 +4,10 @@ A month of a large centre is hundreds of thousands of interactions: turning each
 object, a ``datetime`` or a call of a Python function costs tens of seconds, and letting the
 database aggregate is no cheaper (SQLite parses its text times again in every expression and
 sorts to group; PostgreSQL probes an index per contact for repeats). The server reads the
-window's contacts once, each column whole (a JSON array from SQLite, times as stored text; an
-``array_agg`` from PostgreSQL, times as whole microseconds; statuses and moods as small
-numbers), and applies the domain's rules to whole columns
+window's contacts once, each column whole (from SQLite a JSON array, times as one string of
+their stored text; from PostgreSQL an array, text joined into one string, times as one string
+of their stored bytes; statuses and moods as small numbers; times read by numpy at once, see
+:mod:`agentdesk.server.people.stored_times`), and applies the domain's rules to whole columns
 (:mod:`agentdesk.server.people.contact_columns`). Reports for any scope then add up the cells.
 """
 
@@ -20,9 +21,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    BigInteger,
     Float,
     Integer,
+    LargeBinary,
     String,
     case,
     cast,
@@ -37,14 +38,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.pool import NullPool
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import NullType
 
 from agentdesk.domain.fcr import REPEAT_WINDOW
 from agentdesk.domain.kpis import (
     ABANDONED,
-    US,
     KpiTotals,
     QueueCounts,
     ServiceLevelPolicy,
@@ -83,45 +83,120 @@ class Pass:
     moods_by_queue: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
-def _microseconds(value: Any) -> ColumnElement[int]:
-    """A stored time as whole microseconds since 1970, computed by PostgreSQL."""
-    return cast(func.round(func.extract("epoch", value) * US), BigInteger)
+def _sent(value: Any) -> ColumnElement[bytes]:
+    """A stored ``timestamptz`` as PostgreSQL's own 8 bytes (see
+    :mod:`agentdesk.server.people.stored_times`)."""
+    from agentdesk.server.people import stored_times
+
+    blank = literal_column(f"'\\x{stored_times.PG_BLANK.hex()}'::bytea", LargeBinary)
+    return func.coalesce(func.timestamptz_send(value), blank)
 
 
 def _read(conn: Connection, statements: Sequence[Select[Any]]) -> columns.Columns:
-    """On SQLite, each statement's columns handed over whole, as one JSON array apiece (no
-    tuple per contact to build and take apart again)."""
+    """On SQLite, each statement's columns handed over whole (no tuple per contact to build
+    and take apart again): a JSON array apiece, and each time column as one string of its
+    stored times (parsed at once, see :mod:`agentdesk.server.people.stored_times`)."""
     from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
 
     out = columns.Columns()
     for statement in statements:
-        whole = statement.subquery()
-        row = conn.execute(select(*(func.json_group_array(c) for c in whole.c))).one()
-        out.add_columns([json.loads(values) for values in row])
+        fields = _gather(conn, statement.subquery(), joined_times=True)
+        if fields is None:  # a time stored in another shape: every value read as JSON
+            fields = _gather(conn, statement.subquery(), joined_times=False)
+        assert fields is not None
+        out.add_columns(fields)
     return out
+
+
+def _gather(conn: Connection, whole: Subquery, *, joined_times: bool) -> list[Any] | None:
+    from agentdesk.server.people import contact_columns as columns
+    from agentdesk.server.people import stored_times
+
+    def joined(c: Any) -> bool:
+        return joined_times and c.name in columns.TIMES
+
+    row = conn.execute(
+        select(
+            *(
+                func.group_concat(func.ifnull(c, stored_times.BLANK), "")
+                if joined(c)
+                else func.json_group_array(c)
+                for c in whole.c
+            )
+        )
+    ).one()
+    fields: list[Any] = [
+        None if joined(c) else json.loads(v) for c, v in zip(whole.c, row, strict=True)
+    ]
+    rows = len(fields[0])
+    for i, c in enumerate(whole.c):
+        if joined(c):
+            fields[i] = stored_times.from_sqlite(row[i] or "", rows)
+            if fields[i] is None:
+                return None
+    return fields
+
+
+#: How PostgreSQL joins a text column: values apart, and what stands for a missing one.
+_APART, _NONE = "\x1f", "\x1e"
 
 
 async def _read_postgresql(
     session: AsyncSession, statements: Sequence[Select[Any]]
 ) -> columns.Columns:
-    """Each statement's columns as whole arrays (``array_agg``: the driver decodes an array at
-    once, not a row object per contact), each statement on a connection of its own at the
-    same time (PostgreSQL builds them on several cores)."""
+    """Each statement's columns handed over whole, each statement on a connection of its own at
+    the same time (PostgreSQL builds them on several cores): numbers as arrays, text joined
+    into one string, times as one string of bytes (see
+    :mod:`agentdesk.server.people.stored_times`). The driver decodes one value per column,
+    not a row object, nor a Python object per value of a time."""
     from agentdesk.server.people import contact_columns as columns  # numpy: loaded on first use
+    from agentdesk.server.people import stored_times
 
     engine = session.bind
+    nothing = literal_column("''::bytea", LargeBinary)
 
-    async def arrays(statement: Select[Any]) -> list[Any]:
+    async def arrays(statement: Select[Any], *, joined_text: bool = True) -> list[Any]:
         whole = statement.subquery()
-        gathered = select(*(type_coerce(func.array_agg(c), NullType()) for c in whole.c))
+        texts = [c.name for c in whole.c if joined_text and c.name in columns.TEXT]
+        gathered = select(
+            *(
+                type_coerce(func.string_agg(c, nothing), NullType())
+                if c.name in columns.TIMES
+                else type_coerce(func.string_agg(func.coalesce(c, _NONE), _APART), NullType())
+                if c.name in texts
+                else type_coerce(func.array_agg(c), NullType())
+                for c in whole.c
+            ),
+            # a value that is the very mark of a missing one: that statement read as arrays
+            *(func.count().filter(whole.c[name] == _NONE) for name in texts),
+        )
         async with AsyncSession(engine) as own:
             # compiling these big scans to machine code costs more than running them
             await own.execute(text("SET LOCAL jit = off"))
-            return list((await own.execute(gathered)).one())
+            fields = list((await own.execute(gathered)).one())
+        if any(fields[len(whole.c) :]):
+            return await arrays(statement, joined_text=False)
+        fields = fields[: len(whole.c)]
+        if fields[0] is None:  # no contacts
+            return fields
+        rows = 0
+        for i, c in enumerate(whole.c):
+            if c.name in columns.TIMES:
+                fields[i] = stored_times.from_postgresql(fields[i])
+                rows = len(fields[i])
+        for i, c in enumerate(whole.c):
+            if c.name in texts:
+                values = fields[i].split(_APART)
+                if len(values) != rows:  # some value holds the separator
+                    return await arrays(statement, joined_text=False)
+                if values.count(_NONE):
+                    values = [None if v == _NONE else v for v in values]
+                fields[i] = values
+        return fields
 
     out = columns.Columns()
     for fields in await asyncio.gather(*(arrays(s) for s in statements)):
-        if fields[0] is not None:  # no contacts: no arrays
+        if fields[0] is not None:
             out.add_columns(fields)
     return out
 
@@ -151,6 +226,12 @@ def _apart(session: AsyncSession) -> Engine | None:
     return engine
 
 
+def reads_apart(session: AsyncSession) -> bool:
+    """Whether :func:`load_pass` reads on connections of its own (PostgreSQL, a SQLite file):
+    then ``session`` stays free for other statements meanwhile."""
+    return session.get_bind().dialect.name == "postgresql" or _apart(session) is not None
+
+
 def _read_apart(engine: Engine, statements: Sequence[Select[Any]]) -> columns.Columns:
     with engine.connect() as conn:
         return _read(conn, statements)
@@ -172,10 +253,10 @@ async def load_pass(
     ir = InteractionRow
 
     def when(column: Any) -> Any:
-        # SQLite's stored text is parsed by numpy; PostgreSQL sends microseconds
+        # SQLite's stored text and PostgreSQL's stored bytes, both read by numpy at once
         if dialect == "sqlite":
             return type_coerce(column, String)
-        return _microseconds(column)
+        return _sent(column)
 
     transferred = case((ir.end_reason == "transferred", 1), else_=0)
     # statuses and moods as the small numbers the rules use (no text per contact)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agentdesk.domain import scoring
 from agentdesk.domain.kpis import KpiTotals
 from agentdesk.domain.scoring import Penalty, ScoreWeights
-from agentdesk.domain.surveys import Answer, SurveyType, satisfied_share, summarize
+from agentdesk.domain.surveys import SurveyType
 from agentdesk.protocol.competition import (
     IndividualEntry,
     Leaderboard,
@@ -73,12 +73,10 @@ def component_values(
     w: Window, agent_id: str, totals: KpiTotals, reviews: list[int], *, elapsed: float,
     volume_target: float,
 ) -> dict[str, float | None]:  # fmt: skip
-    facts = w.surveys_by("agent_id").get(agent_id, [])
-    csat = satisfied_share(SurveyType.CSAT, [f.score for f in facts if f.type is SurveyType.CSAT])
-    nps = summarize(
-        SurveyType.NPS_TRANSACTIONAL,
-        [Answer(f.type, f.score) for f in facts if f.type is SurveyType.NPS_TRANSACTIONAL],
-    ).nps
+    # the CSAT share and the transactional NPS of the operator's answers (the window keeps
+    # these summaries: the operator's own report shows the same ones)
+    csat = w.summary("agent_id", agent_id, SurveyType.CSAT).satisfied_share
+    nps = w.summary("agent_id", agent_id, SurveyType.NPS_TRANSACTIONAL).nps
     handled = totals.handled_total
     logged = not_ready = 0.0
     for state, start, end in w.states.get(agent_id, ()):

@@ -17,7 +17,8 @@ rules to the columns:
 - the latest moods per operator and per queue.
 
 ``tests/server/test_kpi_aggregates.py`` holds these figures to the domain's own functions over
-whole contacts, on SQLite and PostgreSQL.
+whole contacts, on SQLite and PostgreSQL; ``tests/server/test_kpi_report_paths.py`` holds the
+reports built from them to a plain pass over every cell and survey answer.
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ class Codes:
         return known
 
 
-_TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
-_TIMES = ("created", "queued", "accepted", "ended", "wrapped")
+#: The text columns (turned into codes).
+TEXT = ("agent_id", "queue_id", "channel", "customer_id", "topic")
+#: The time columns: text (SQLite) or microseconds (PostgreSQL), or parsed already.
+TIMES = ("created", "queued", "accepted", "ended", "wrapped")
 _NUMBERS = {"status": np.int64, "mood": np.int64, "transferred": np.float64,
             "adherence": np.float64}  # fmt: skip
 
@@ -94,7 +97,7 @@ class Columns:
     strings are not kept."""
 
     def __init__(self) -> None:
-        self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in _TEXT}
+        self._labels: dict[str, dict[Hashable, int]] = {name: {} for name in TEXT}
         self._parts: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in FIELDS}
         self.size = 0
 
@@ -103,15 +106,22 @@ class Columns:
         if not fields[0]:
             return
         for name, values in zip(FIELDS, fields, strict=True):
-            if name in _TEXT:
+            if name in TEXT:
                 index = self._labels[name]
-                for value in dict.fromkeys(values).keys() - index.keys():
-                    index[value] = len(index)
+                # codes in order of first appearance (not a set's order, which changes with
+                # the process's string hashing: the cells' order, and so the last digits of
+                # their sums, would change from one run to the next)
+                for value in dict.fromkeys(values):
+                    if value not in index:
+                        index[value] = len(index)
                 part: npt.NDArray[Any] = np.fromiter(
                     map(index.__getitem__, values), dtype=np.int64, count=len(values)
                 )
-            elif name in _TIMES:
-                part = np.array(values, dtype="datetime64[us]").view(np.int64)
+            elif name in TIMES:
+                if isinstance(values, np.ndarray):  # microseconds, NaT as its integer
+                    part = values.astype(np.int64, copy=False)
+                else:
+                    part = np.array(values, dtype="datetime64[us]").view(np.int64)
             else:
                 part = np.array(values, dtype=_NUMBERS[name])
             self._parts[name].append(part)
@@ -196,17 +206,32 @@ def figures(
     cell_keys, cell_of = np.unique(key[inside], return_inverse=True)
     n = len(cell_keys)
 
+    # the counted contacts are read first, the later ones after them: then a slice (no copy)
+    # picks the counted ones out of each column
+    counted = int(np.count_nonzero(inside))
+    pick: Any = slice(0, counted) if inside[:counted].all() else inside
+
     def total(values: Any) -> list[Any]:
-        return np.bincount(cell_of, weights=values[inside], minlength=n).tolist()  # type: ignore[no-any-return]
+        """Each cell's sum, added in the contacts' order."""
+        return np.bincount(cell_of, weights=values[pick], minlength=n).tolist()  # type: ignore[no-any-return]
+
+    def count(flags: Bools) -> list[int]:
+        """Each cell's contacts with the flag."""
+        return np.bincount(cell_of[flags[pick]], minlength=n).tolist()  # type: ignore[no-any-return]
 
     sums = {
         name: total(np.asarray(v, dtype=np.float64))
         for name, v in (
-            ("handled", handled), ("handle", handle), ("wrap", wrap),
-            ("transferred", answered * transferred), ("answered", answered),
+            ("handle", handle), ("wrap", wrap), ("transferred", answered * transferred),
             ("wait", answer), ("adh_sum", np.where(scripted, adherence, 0.0)),
-            ("adh_n", scripted), ("fcr_n", asked), ("fcr_ok", asked & resolved),
-            ("in_time", in_time), ("gone", gone), ("gone_short", gone_short), ("late", late),
+        )
+    }  # fmt: skip
+    sums |= {
+        name: count(flags)
+        for name, flags in (
+            ("handled", handled), ("answered", answered), ("adh_n", scripted), ("fcr_n", asked),
+            ("fcr_ok", asked & resolved), ("in_time", in_time), ("gone", gone),
+            ("gone_short", gone_short), ("late", late),
         )
     }  # fmt: skip
     cells: dict[tuple[str | None, str, str], tuple[KpiTotals, QueueCounts]] = {}
@@ -279,16 +304,30 @@ def _not_repeated(
 
 
 def _count_between(t_key: Ints, t_at: Ints, q_key: Ints, lo: Ints, hi: Ints) -> Ints:
-    """For each query, the touches with its key and a time in ``(lo, hi]``: touches and the
-    queries' two bounds sorted together by (key, time, touches first); the touches sorted
-    before ``hi`` but not before ``lo``."""
+    """For each query, the touches with its key and a time in ``(lo, hi]``.
+
+    Key and time make one number (key, then time) when they fit in 62 bits: the touches are
+    sorted once and each bound found by bisection. Otherwise touches and the queries' two
+    bounds are sorted together by (key, time, touches first); the touches sorted before ``hi``
+    but not before ``lo``."""
     nt, nq = len(t_key), len(q_key)
     if not nq:
         return np.zeros(0, dtype=np.int64)
-    keys = np.concatenate([t_key, q_key, q_key])
-    at = np.concatenate([t_at, lo, hi])
+    if not nt:
+        return np.zeros(nq, dtype=np.int64)
+    base = min(int(t_at.min()), int(lo.min()))
+    span = max(int(t_at.max()), int(hi.max())) - base + 1
+    keys = max(int(t_key.max()), int(q_key.max())) + 1
+    if min(int(t_key.min()), int(q_key.min())) >= 0 and keys * span < 2**62:
+        touches = np.sort(t_key * span + (t_at - base))
+        at = q_key * span - base
+        after_lo = np.searchsorted(touches, at + lo, side="right")
+        counted: Ints = np.searchsorted(touches, at + hi, side="right") - after_lo
+        return counted
+    keys_ = np.concatenate([t_key, q_key, q_key])
+    times = np.concatenate([t_at, lo, hi])
     kind = np.concatenate([np.zeros(nt, np.int8), np.ones(2 * nq, np.int8)])
-    order = np.lexsort((kind, at, keys))
+    order = np.lexsort((kind, times, keys_))
     before = np.cumsum(kind[order] == 0)
     position = np.empty_like(order)
     position[order] = np.arange(len(order))
@@ -321,14 +360,27 @@ def _latest(
 ) -> dict[str, list[tuple[int, str]]]:
     """Each key's last ``depth`` moods [(time, mood)], oldest first (ties by mood name)."""
     k, t, r = key.codes[rows], at[rows], rank[rows]
-    order = np.lexsort((r, t, k))
+    order = _order_by(k, t, r, len(MOODS))
     k, t, r = k[order], t[order], r[order]
-    last = np.concatenate([k[1:] != k[:-1], [True]]) if len(k) else np.zeros(0, np.bool_)
-    ends = np.flatnonzero(last)
+    # the last ``depth`` rows of each key: fewer than ``depth`` rows to the next key's start
+    first = np.concatenate([[True], k[1:] != k[:-1]]) if len(k) else np.zeros(0, np.bool_)
+    group = np.cumsum(first) - 1
+    ends = np.append(np.flatnonzero(first)[1:], len(k))  # each key's end, exclusive
+    kept = np.flatnonzero(ends[group] - np.arange(len(k)) <= depth)
     out: dict[str, list[tuple[int, str]]] = {}
-    start = 0
-    for end in ends.tolist():
-        lo = max(start, end + 1 - depth)
-        out[key.labels[int(k[end])]] = [(int(t[i]), MOODS[int(r[i])]) for i in range(lo, end + 1)]
-        start = end + 1
+    for code, time_, mood in zip(k[kept].tolist(), t[kept].tolist(), r[kept].tolist(), strict=True):
+        out.setdefault(key.labels[code], []).append((time_, MOODS[mood]))
     return out
+
+
+def _order_by(key: Ints, at: Ints, rank: Ints, ranks: int) -> Ints:
+    """The rows in (key, time, rank) order, ties in their own order (``rank`` in
+    ``[0, ranks)``): one stable sort of the three as one number when it fits in 62 bits."""
+    if not len(key):
+        return np.zeros(0, dtype=np.int64)
+    base = int(at.min())
+    span = (int(at.max()) - base + 1) * ranks
+    if int(key.min()) >= 0 and int(rank.min()) >= 0 and (int(key.max()) + 1) * span < 2**62:
+        order: Ints = np.argsort(key * span + (at - base) * ranks + rank, kind="stable")
+        return order
+    return np.lexsort((rank, at, key))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from agentdesk.domain import kpis
 from agentdesk.domain.kpis import KpiTotals, QueueCounts
-from agentdesk.domain.surveys import Answer, SurveyType, summarize
+from agentdesk.domain.surveys import Answer, Summary, SurveyType, summarize
 from agentdesk.protocol.people import KpiReport, NpsFigures, Period, Scope
 from agentdesk.server.people.aggregates import MOOD_DEPTH, Cell
 from agentdesk.server.people.window import NOT_READY_BUDGET_S, SurveyFact, Window
@@ -31,12 +31,20 @@ class Selection:
 
 
 def select_cells(w: Window, sel: Selection) -> list[Cell]:
+    """The scope's cells, in the window's order (so sums add up in the same order)."""
     if sel.agent_ids is not None:
-        return [c for c in w.cells if c.agent_id in sel.agent_ids]
-    if sel.client_id is not None:
-        queues = {q.id for q in w.queues.values() if q.client_id == sel.client_id}
-        return [c for c in w.cells if c.queue_id in queues]
-    return [c for c in w.cells if c.queue_id == sel.queue_id]
+        keys: Collection[str | None] = sel.agent_ids
+        by = w.cells_by("agent_id")
+    else:
+        if sel.client_id is not None:
+            keys = {q.id for q in w.queues.values() if q.client_id == sel.client_id}
+        else:
+            keys = {sel.queue_id}
+        by = w.cells_by("queue_id")
+    places = [i for key in keys for i in by.get(key, ())]
+    if len(keys) > 1:
+        places.sort()
+    return [w.cells[i] for i in places]
 
 
 def totals_of(cells: Collection[Cell]) -> KpiTotals:
@@ -90,7 +98,7 @@ def service_level(w: Window, queues: set[str]) -> tuple[float | None, float | No
 def presence(w: Window, agent_ids: Collection[str]) -> tuple[float | None, float]:
     """(occupancy, not-ready seconds) of the agents in the window."""
     available = not_ready = busy = 0.0
-    for agent_id in agent_ids:
+    for agent_id in sorted(agent_ids):  # in one order: the same sums every run
         for state, start, end in w.states.get(agent_id, ()):
             seconds = (end - start).total_seconds()
             if state in AVAILABLE_STATES:
@@ -120,6 +128,26 @@ def survey_facts(w: Window, sel: Selection) -> list[SurveyFact]:
     return list(w.surveys_by("queue_id").get(sel.queue_id, ()))
 
 
+def survey_summary(w: Window, sel: Selection, kind: SurveyType) -> Summary:
+    """:func:`summarize` of the scope's answers of one type (an operator's, client's or
+    queue's kept by the window; a squad's from its members' in the order of their ids)."""
+    if sel.agent_ids is None:
+        key, value = (
+            ("client_id", sel.client_id)
+            if sel.client_id is not None
+            else ("queue_id", sel.queue_id)
+        )
+        return w.summary(key, value, kind)
+    if len(sel.agent_ids) == 1:
+        return w.summary("agent_id", next(iter(sel.agent_ids)), kind)
+    by_agent = w.answers_by("agent_id")
+    empty: dict[SurveyType, list[Answer]] = {}
+    return summarize(
+        kind,
+        [a for agent in sorted(sel.agent_ids) for a in by_agent.get(agent, empty).get(kind, ())],
+    )
+
+
 def days_in(w: Window) -> int:
     end = min(w.until, w.now)
     return max(1, math.ceil((end - w.since).total_seconds() / 86400))
@@ -131,21 +159,18 @@ def build_report(w: Window, sel: Selection, period: Period) -> KpiReport:
     sl, abandonment, sl_target = service_level(w, queues_of(w, sel))
     people = sel.agent_ids or frozenset()
     occupancy, not_ready = presence(w, people)
-    answers: dict[SurveyType, list[Answer]] = {}
-    for f in survey_facts(w, sel):
-        answers.setdefault(f.type, []).append(Answer(f.type, f.score))
-    csat = summarize(SurveyType.CSAT, answers.get(SurveyType.CSAT, []))
-    ces = summarize(SurveyType.CES, answers.get(SurveyType.CES, []))
+    csat = survey_summary(w, sel, SurveyType.CSAT)
+    ces = survey_summary(w, sel, SurveyType.CES)
     nps = []
     for kind in NPS_KINDS:
-        s = summarize(kind, answers.get(kind, []))
+        s = survey_summary(w, sel, kind)
         nps.append(NpsFigures(type=kind, responses=s.responses, promoters=s.promoters,
                               passives=s.passives, detractors=s.detractors, nps=s.nps))  # fmt: skip
     trend = kpis.mood_trend(recent_moods(w, sel))
     clients = {w.queues[c.queue_id].client_id for c in cells if c.queue_id in w.queues} or {
         w.queues[q].client_id for q in queues_of(w, sel) if q in w.queues
     }
-    targets = [w.policy(cl).aht_target_s for cl in clients if cl]
+    targets = [w.policy(cl).aht_target_s for cl in sorted(clients) if cl]
     aht_target = sum(targets) / len(targets) if targets else 300.0
     return KpiReport(
         scope=sel.scope,

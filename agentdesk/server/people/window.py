@@ -8,17 +8,22 @@ pass over the database, not one per person, and no contact becomes a Python obje
 
 from __future__ import annotations
 
+import asyncio
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import NullType
 
 from agentdesk.domain.kpis import KpiTotals, QueueCounts, ServiceLevelPolicy
-from agentdesk.domain.surveys import SurveyType
+from agentdesk.domain.surveys import Answer, Summary, SurveyType, summarize
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow, SurveyRow
 from agentdesk.server.db.people_models import ClientPolicyRow, StateLogRow
-from agentdesk.server.people.aggregates import Cell, load_pass
+from agentdesk.server.people.aggregates import Cell, load_pass, reads_apart
 
 #: Disposition of collection contacts (NPS after collection is reported on its own too).
 COLLECTION_TOPICS = frozenset({"pagamento"})
@@ -70,6 +75,12 @@ class Window:
     _per_agent: dict[str, KpiTotals] | None = None
     _per_queue: dict[str, QueueCounts] | None = None
     _surveys_by: dict[str, dict[str | None, list[SurveyFact]]] = field(default_factory=dict)
+    _answers_by: dict[str, dict[str | None, dict[SurveyType, list[Answer]]]] = field(
+        default_factory=dict
+    )
+    _answers: list[Answer] | None = None
+    _summaries: dict[tuple[str, str | None, SurveyType], Summary] = field(default_factory=dict)
+    _cells_by: dict[str, dict[str | None, list[int]]] = field(default_factory=dict)
 
     def per_agent(self) -> dict[str, KpiTotals]:
         """Each operator's totals over all their queues (built once per window)."""
@@ -100,6 +111,42 @@ class Window:
                 index.setdefault(getattr(fact, key), []).append(fact)
         return index
 
+    def answers_by(self, key: str) -> dict[str | None, dict[SurveyType, list[Answer]]]:
+        """The window's survey answers by ``agent_id``, ``client_id`` or ``queue_id``, then by
+        type, in the order of :meth:`surveys_by` (built once per window and key)."""
+        index = self._answers_by.get(key)
+        if index is None:
+            index = self._answers_by[key] = {}
+            if self._answers is None:  # equal answers are one (immutable) object
+                same: dict[tuple[SurveyType, int], Answer] = {}
+                self._answers = [
+                    same.get((f.type, f.score))
+                    or same.setdefault((f.type, f.score), Answer(f.type, f.score))
+                    for f in self.surveys
+                ]
+            for fact, answer in zip(self.surveys, self._answers, strict=True):
+                index.setdefault(getattr(fact, key), {}).setdefault(fact.type, []).append(answer)
+        return index
+
+    def summary(self, key: str, value: str | None, kind: SurveyType) -> Summary:
+        """:func:`summarize` of one operator's, client's or queue's answers of one type (kept
+        for the window: an operator's report and the leaderboard both ask for it)."""
+        out = self._summaries.get((key, value, kind))
+        if out is None:
+            answers = self.answers_by(key).get(value, {}).get(kind, [])
+            out = self._summaries[(key, value, kind)] = summarize(kind, answers)
+        return out
+
+    def cells_by(self, key: str) -> dict[str | None, list[int]]:
+        """Where in :attr:`cells` each ``agent_id`` or ``queue_id`` is (built once per window
+        and key)."""
+        index = self._cells_by.get(key)
+        if index is None:
+            index = self._cells_by[key] = {}
+            for i, cell in enumerate(self.cells):
+                index.setdefault(getattr(cell, key), []).append(i)
+        return index
+
     def policy(self, client_id: str) -> Policy:
         return self.policies.get(client_id, Policy(ServiceLevelPolicy(), 0.8, DEFAULT_AHT_TARGET_S))
 
@@ -125,19 +172,35 @@ async def load_window(
             ServiceLevelPolicy(threshold_s=threshold_s), 0.8, DEFAULT_AHT_TARGET_S
         )
     sl = {q: w.queue_policy(q).sl for q in w.queues}
-    one = await load_pass(session, since, until, now, sl)
-    w.cells, w.busy_s = one.cells, one.busy_s
-    w.moods_by_agent, w.moods_by_queue = one.moods_by_agent, one.moods_by_queue
-    w.surveys = await load_surveys(session, since, until)
-    await _load_states(session, w)
+    if not reads_apart(session):
+        contacts = await load_pass(session, since, until, now, sl)
+        w.surveys = await load_surveys(session, since, until)
+        await _load_states(session, w)
+    else:
+        # the contacts are read on connections of their own: the surveys and the presence log
+        # are read meanwhile on this one (the databases step through them at the same time)
+        pending = asyncio.ensure_future(load_pass(session, since, until, now, sl))
+        try:
+            # let it start (SQLite statements on this loop never wait, so never let it run)
+            await asyncio.sleep(0)
+            w.surveys = await load_surveys(session, since, until)
+            await _load_states(session, w)
+        except BaseException:
+            pending.cancel()
+            raise
+        contacts = await pending
+    w.cells, w.busy_s = contacts.cells, contacts.busy_s
+    w.moods_by_agent, w.moods_by_queue = contacts.moods_by_agent, contacts.moods_by_queue
     return w
 
 
 async def load_surveys(session: AsyncSession, since: datetime, until: datetime) -> list[SurveyFact]:
-    """The survey answers given in ``[since, until)``, with their contact's operator and queue."""
+    """The survey answers given in ``[since, until)``, with their contact's operator and queue.
+
+    A month has tens of thousands: the database hands each column over whole (a JSON array
+    from SQLite, an array from PostgreSQL), not a row object per answer."""
     ir = InteractionRow
-    out = []
-    survey_rows = await session.execute(
+    answers = (
         select(
             SurveyRow.type, SurveyRow.score, SurveyRow.comment, SurveyRow.customer_id,
             SurveyRow.interaction_id, ir.agent_id, ir.client_id, ir.disposition, ir.queue_id,
@@ -145,14 +208,39 @@ async def load_surveys(session: AsyncSession, since: datetime, until: datetime) 
         .outerjoin(ir, ir.id == SurveyRow.interaction_id)
         .where(SurveyRow.created_at >= since, SurveyRow.created_at < until)
     )  # fmt: skip
-    for s in survey_rows:
-        kind = _SURVEY_TYPES.get(s.type)
+    dialect = session.get_bind().dialect.name
+    rows: Iterable[Sequence[Any]]
+    if dialect in ("sqlite", "postgresql"):
+        whole = answers.subquery()
+        gather = func.json_group_array if dialect == "sqlite" else func.array_agg
+        gathered = (await session.execute(
+            select(*(type_coerce(gather(c), NullType()) for c in whole.c))
+        )).one()  # fmt: skip
+        columns: list[Any] = list(gathered)
+        if dialect == "sqlite":
+            columns = [json.loads(c) for c in columns]
+        rows = zip(*columns, strict=True) if columns[0] is not None else ()  # None: no rows
+    else:
+        rows = await session.execute(answers)
+    out = []
+    for (
+        kind_,
+        score,
+        comment,
+        customer_id,
+        interaction_id,
+        agent_id,
+        client_id,
+        topic,
+        queue_id,
+    ) in rows:
+        kind = _SURVEY_TYPES.get(kind_)
         if kind is None:
             continue
         out.append(
             SurveyFact(
-                kind, s.score, s.comment or "", s.customer_id, s.client_id, s.agent_id,
-                s.disposition in COLLECTION_TOPICS, s.interaction_id, s.queue_id,
+                kind, score, comment or "", customer_id, client_id, agent_id,
+                topic in COLLECTION_TOPICS, interaction_id, queue_id,
             )
         )  # fmt: skip
     return out
