@@ -85,6 +85,17 @@ def test_dial_uses_the_chosen_clients_caller_id(pane: SoftphonePane, qtbot: QtBo
     assert dialled.args == ["+39 02 555 0101", "energia"]
 
 
+def test_an_unknown_caller_is_shown_by_the_number_once(pane: SoftphonePane) -> None:
+    # The gateway names a caller it cannot match after the number they call from.
+    unknown = voice(InteractionStatus.OFFERED).model_copy(
+        update={"customer_name": "+39 333 123 4567"}
+    )
+    pane.show_call(unknown)
+    assert pane.caller.text() == "+39 333 123 4567"
+    pane.show_call(voice(InteractionStatus.OFFERED))
+    assert pane.caller.text() == "Maria Rossi · +39 333 123 4567"
+
+
 def test_a_ringing_call_shows_answer_with_its_shortcut(pane: SoftphonePane, qtbot: QtBot) -> None:
     pane.show_call(voice(InteractionStatus.OFFERED))
     assert "Incoming call" in pane.phase.text()

@@ -45,9 +45,11 @@ def phase_of(interaction: Interaction) -> Phase:
 
 def call_view(interaction: Interaction) -> CallView:
     call = interaction.call
-    caller = interaction.customer_name or interaction.from_address
-    if interaction.customer_name and interaction.from_address:
-        caller = f"{interaction.customer_name} · {interaction.from_address}"
+    name, number = interaction.customer_name, interaction.from_address
+    caller = name or number
+    # A caller the centre does not know is named after the number: show it once.
+    if name and number and name != number:
+        caller = f"{name} · {number}"
     started = (call.talk_started_at if call else None) or interaction.accepted_at
     parties = tuple(p.name for p in call.parties) if call else ()
     return CallView(
