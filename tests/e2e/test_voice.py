@@ -100,6 +100,11 @@ async def test_a_call_answered_on_the_desktop_held_transferred_conferenced_and_r
         assert not hears(m, CUSTOMER_HZ) and not hears(a, CUSTOMER_HZ)
         await mario.calls.hangup(iid)
         await until(lambda: mario.held(iid) is None, what="the call leaves Mario's desk")
+        # Anna's desk hears it on her own stream, which may come a moment after Mario's.
+        await until(
+            lambda: (held := anna.held(iid)) is not None and held.agent_id == anna.id,
+            what="Anna's desk shows the call as hers",
+        )
         taken = anna.held(iid)
         assert taken is not None and taken.agent_id == anna.id
         # The server renegotiated Anna's leg (it now carries the customer); her desk answered.
