@@ -195,6 +195,8 @@ class InteractionRow(Base):
         Index("ix_interactions_agent_status", "agent_id", "status"),
         Index("ix_interactions_status_queue", "status", "queue_id"),
         Index("ix_interactions_customer_created", "customer_id", "created_at"),
+        # routing's "when did each ready operator last finish a contact" (longest idle)
+        Index("ix_interactions_wrapup_agent_closed", "wrapup_agent_id", "closed_at"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
