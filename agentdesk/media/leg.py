@@ -52,6 +52,9 @@ class OperatorLeg:
         self._sinks: list[PlayoutSink] = []
         self._on_state = on_state
         self._closed = False
+        #: Held while an offer or answer is made (aiortc gathers candidates then): a close
+        #: waits for it, since closing mid-gathering leaves the new sockets open for good.
+        self._signalling = asyncio.Lock()
         self._pc.on("track", self._on_track)
         self._pc.on("connectionstatechange", self._state_changed)
 
@@ -83,10 +86,13 @@ class OperatorLeg:
 
     async def create_offer(self) -> str:
         """The leg's complete offer (all candidates), to ``POST /interactions/{id}/media``."""
-        transceiver = self._pc.addTransceiver(self._ensure_track(), direction="sendrecv")
-        transceiver.setCodecPreferences(_codec_preferences())
-        await self._pc.setLocalDescription(await self._pc.createOffer())
-        return str(self._pc.localDescription.sdp)
+        async with self._signalling:
+            if self._closed:
+                raise LegError("the leg is closed")
+            transceiver = self._pc.addTransceiver(self._ensure_track(), direction="sendrecv")
+            transceiver.setCodecPreferences(_codec_preferences())
+            await self._pc.setLocalDescription(await self._pc.createOffer())
+            return str(self._pc.localDescription.sdp)
 
     async def apply_answer(self, sdp: str) -> None:
         """The server's answer to :meth:`create_offer`."""
@@ -94,17 +100,18 @@ class OperatorLeg:
 
     async def answer_offer(self, sdp: str) -> str:
         """Answer an offer the server started (``media.sdp``): first offer or renegotiation."""
-        await self._set_remote(sdp, "offer")
-        if self._track is None:
-            self._pc.addTrack(self._ensure_track())
-        for transceiver in self._pc.getTransceivers():
-            if transceiver.kind == "audio":
-                transceiver.setCodecPreferences(_codec_preferences())
-        try:
-            await self._pc.setLocalDescription(await self._pc.createAnswer())
-        except Exception as exc:  # aiortc raises several kinds for an offer it cannot answer
-            raise LegError(f"cannot answer the offer: {exc}") from exc
-        return str(self._pc.localDescription.sdp)
+        async with self._signalling:
+            await self._set_remote(sdp, "offer")
+            if self._track is None:
+                self._pc.addTrack(self._ensure_track())
+            for transceiver in self._pc.getTransceivers():
+                if transceiver.kind == "audio":
+                    transceiver.setCodecPreferences(_codec_preferences())
+            try:
+                await self._pc.setLocalDescription(await self._pc.createAnswer())
+            except Exception as exc:  # aiortc raises several kinds for an offer it cannot answer
+                raise LegError(f"cannot answer the offer: {exc}") from exc
+            return str(self._pc.localDescription.sdp)
 
     async def close(self) -> None:
         if self._closed:
@@ -116,8 +123,11 @@ class OperatorLeg:
         if self._track is not None:
             self._track.stop()
         try:
-            # A peer connection whose transports broke must not hold up a hang-up or quit.
-            await asyncio.wait_for(self._pc.close(), CLOSE_TIMEOUT_S)
+            # A peer connection whose transports broke must not hold up a hang-up or quit;
+            # an offer or answer being made finishes first (its sockets are then closed too).
+            async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                async with self._signalling:
+                    await self._pc.close()
         except TimeoutError:
             log.warning("the peer connection did not close within %.0f s", CLOSE_TIMEOUT_S)
         self._devices.meter.reset()

@@ -24,6 +24,8 @@ class TonePeer:
         self.track = CaptureTrack(FileCapture(tone_hz=tone_hz), LevelMeter())
         self.heard: list[Pcm] = []
         self._tasks: list[asyncio.Task[None]] = []
+        #: Held while candidates are gathered: closing then would leave sockets behind.
+        self._signalling = asyncio.Lock()
         self.pc.on("track", self._on_track)
 
     def _on_track(self, track: MediaStreamTrack) -> None:
@@ -39,18 +41,21 @@ class TonePeer:
                     self.heard.append(out.to_ndarray().reshape(-1).astype(np.int16))
 
     async def answer(self, offer_sdp: str) -> str:
-        await self.pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
-        self.pc.addTrack(self.track)
-        await self.pc.setLocalDescription(await self.pc.createAnswer())
-        return str(self.pc.localDescription.sdp)
+        async with self._signalling:
+            await self.pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
+            self.pc.addTrack(self.track)
+            await self.pc.setLocalDescription(await self.pc.createAnswer())
+            return str(self.pc.localDescription.sdp)
 
     async def offer(self) -> str:
-        self.pc.addTransceiver(self.track, direction="sendrecv")
-        await self.pc.setLocalDescription(await self.pc.createOffer())
-        return str(self.pc.localDescription.sdp)
+        async with self._signalling:
+            self.pc.addTransceiver(self.track, direction="sendrecv")
+            await self.pc.setLocalDescription(await self.pc.createOffer())
+            return str(self.pc.localDescription.sdp)
 
     async def apply_answer(self, sdp: str) -> None:
-        await self.pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
+        async with self._signalling:
+            await self.pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
 
     def last(self, seconds: float) -> Pcm:
         data = np.concatenate(self.heard) if self.heard else np.zeros(0, dtype=np.int16)
@@ -61,7 +66,8 @@ class TonePeer:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self.track.stop()
-        await self.pc.close()
+        async with self._signalling:  # a gathering under way finishes first
+            await self.pc.close()
 
 
 async def wait_for(condition: object, limit_s: float = 10.0) -> None:
