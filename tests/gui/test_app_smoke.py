@@ -14,22 +14,22 @@ pytest.importorskip("agentdesk.server.embedded")
 pytest.importorskip("agentdesk.client.session")
 
 
+def run_app(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """``agentdesk.app.main(args)`` in a fresh process, offscreen; its output captured."""
+    code = f"import sys; from agentdesk.app import main; sys.exit(main({args!r}))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, timeout=90, env=env, check=False,
+    )  # fmt: skip
+
+
 def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path, qapp: object) -> None:
     shot = tmp_path / "shot.png"
-    code = (
-        "import sys; from agentdesk.app import main; "
-        f"sys.exit(main(['--offscreen', '--screenshot', {str(shot)!r}, '--quit-after', '12', "
-        f"'--demo-autopilot', '--data-dir', {str(tmp_path / 'data')!r}, '--lang', 'en']))"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=env,
-        check=False,
-    )
+    result = run_app(
+        ["--offscreen", "--screenshot", str(shot), "--quit-after", "12", "--demo-autopilot",
+         "--data-dir", str(tmp_path / "data"), "--lang", "en"]
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert shot.exists()
     assert shot.stat().st_size > 50_000  # a real, busy window, not an empty frame
@@ -46,17 +46,10 @@ def test_a_warm_embedded_start_finds_the_operator_still_ready(tmp_path: Path, qa
     """The second start on the same data directory: the server remembers the operator as
     Ready from the first run, and the start-up does not fail asking for Ready again."""
     data = tmp_path / "data"
-    code = (
-        "import sys; from agentdesk.app import main; "
-        f"sys.exit(main(['--offscreen', '--screenshot', {str(tmp_path / 's.png')!r}, "
-        f"'--quit-after', '8', '--demo-autopilot', '--data-dir', {str(data)!r}]))"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = ["--offscreen", "--screenshot", str(tmp_path / "s.png"), "--quit-after", "8",
+            "--demo-autopilot", "--data-dir", str(data)]  # fmt: skip
     for run in ("first", "warm"):
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True, text=True, timeout=90, env=env, check=False,
-        )  # fmt: skip
+        result = run_app(args)
         assert result.returncode == 0, f"{run} start: {result.stderr[-3000:]}"
 
 
@@ -68,16 +61,10 @@ def test_credentials_on_the_command_line_sign_in_once_while_the_desk_loads(
     from tests.conftest import LiveServer
 
     assert isinstance(live_server, LiveServer)
-    code = (
-        "import sys; from agentdesk.app import main; "
-        f"sys.exit(main(['--offscreen', '--server', {live_server.base_url!r}, '--user', "
-        f"'mario', '--password', 'demo', '--quit-after', '3', '--log-level', 'DEBUG', "
-        f"'--data-dir', {str(tmp_path / 'data')!r}]))"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True, text=True, timeout=90, env=env, check=False,
+    result = run_app(
+        ["--offscreen", "--server", live_server.base_url, "--user", "mario", "--password",
+         "demo", "--quit-after", "3", "--log-level", "DEBUG", "--data-dir",
+         str(tmp_path / "data")]
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     requests = [line for line in result.stderr.splitlines() if "HTTP Request:" in line]
