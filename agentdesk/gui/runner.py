@@ -218,9 +218,8 @@ class DeskRunner:
         if self.options.user and self.options.password:
             early = self.options.early
             task = None if early is None else early.take(self.options.user, self.options.password)
-            extra = {} if task is None else {"early": task}
             try:
-                await self._session.start(self.options.user, self.options.password, **extra)
+                await self._session.start(self.options.user, self.options.password, early=task)
                 return True
             except EXPECTED as exc:
                 first_error = describe_error(exc)

@@ -168,7 +168,7 @@ class FakeSession:
         """Nothing cached in a fake."""
         return False
 
-    async def start(self, username: str, password: str) -> None:
+    async def start(self, username: str, password: str, early: Any = None) -> None:
         await self._call("start", username, password)
 
     async def stop(self) -> None:

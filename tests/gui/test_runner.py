@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import qasync
@@ -24,8 +25,8 @@ class ScriptedSession(fakes.FakeSession):
         super().__init__()
         self.listener = listener
 
-    async def start(self, username: str, password: str) -> None:
-        await super().start(username, password)
+    async def start(self, username: str, password: str, early: Any = None) -> None:
+        await super().start(username, password, early)
         self.listener.profile_changed(fakes.profile())
         self.listener.state_changed(fakes.state())
         self.listener.connection_changed("connected", "")
@@ -69,7 +70,7 @@ def test_quit_during_start_up_exits_cleanly(
     qloop: qasync.QEventLoop, tmp_path: Path, settings: QSettings
 ) -> None:
     class Hanging(fakes.FakeSession):
-        async def start(self, username: str, password: str) -> None:
+        async def start(self, username: str, password: str, early: Any = None) -> None:
             import asyncio
 
             await asyncio.Event().wait()  # a server that never answers
