@@ -1,17 +1,58 @@
 """Calls through a bridge host, two aiortc peers each, for a while (benchmarks only).
 
-Run: python -m tests.bench.peer_farm HOST_URL FIRST COUNT — prints "ready" once every call
-is up, then keeps them talking until its stdin closes.
+Run: python -m tests.bench.peer_farm HOST_URL FIRST COUNT [CODEC] — prints "ready" once every
+call is up, then keeps them talking until its stdin closes. CODEC is the peers' codec
+(``audio/opus``, the default, or ``audio/PCMU`` as a telephone gateway's trunk sends).
 """
 
 from __future__ import annotations
 
 import asyncio
+import fractions
 import sys
+from typing import Any
 
+import av
 import httpx
+from aiortc.codecs import get_encoder
+from aiortc.codecs.base import Encoder
 
-from tests.voicepeer import VoicePeer
+from agentdesk.server.media.legs import low_latency_receiver, negotiated_codec
+from tests.voicepeer import ToneTrack, VoicePeer
+
+
+class EncodedTone(ToneTrack):
+    """The tone, encoded on the event loop once the codec is known (as the bridge's legs do):
+    a farm of aiortc peers that encode and decode through aiortc's threads cannot keep 20
+    calls talking on a 2-core machine next to the bridge it measures."""
+
+    def __init__(self, hz: float) -> None:
+        super().__init__(hz)
+        self.encoder: Encoder | None = None
+        self.time_base = fractions.Fraction(1, 48_000)
+
+    async def recv(self) -> Any:
+        frame = await super().recv()
+        if self.encoder is None:
+            return frame
+        payloads, timestamp = self.encoder.encode(frame)
+        if not payloads:
+            return await self.recv()
+        packet = av.Packet(payloads[0])
+        packet.pts = timestamp
+        packet.time_base = self.time_base
+        return packet
+
+
+def cheap_peer(hz: float, codec: str) -> VoicePeer:
+    """A :class:`VoicePeer` that decodes and encodes on its event loop."""
+    peer = VoicePeer(None, codec)
+    transceiver = peer.pc.getTransceivers()[0]
+    tone = EncodedTone(hz)
+    transceiver.sender.replaceTrack(tone)
+    peer.tone = tone
+    low_latency_receiver(transceiver)
+    return peer
 
 
 async def bridged_call(http: httpx.AsyncClient, call_id: str, a: VoicePeer, b: VoicePeer) -> None:
@@ -20,12 +61,17 @@ async def bridged_call(http: httpx.AsyncClient, call_id: str, a: VoicePeer, b: V
             f"/calls/{call_id}/legs/{leg}", json={"role": role, "sdp": await peer.offer()}
         )
         r.raise_for_status()
-        await peer.answer(r.json()["sdp"])
+        answer = r.json()["sdp"]
+        await peer.answer(answer)
+        codec = negotiated_codec(answer)
+        if isinstance(peer.tone, EncodedTone) and codec is not None:
+            peer.tone.encoder = get_encoder(codec)
+            peer.tone.time_base = fractions.Fraction(1, codec.clockRate)
     (await http.post(f"/calls/{call_id}/answered")).raise_for_status()
 
 
-async def main(url: str, first: int, count: int) -> None:
-    peers = [(VoicePeer(700), VoicePeer(1100)) for _ in range(count)]
+async def main(url: str, first: int, count: int, codec: str) -> None:
+    peers = [(cheap_peer(700, codec), cheap_peer(1100, codec)) for _ in range(count)]
     async with httpx.AsyncClient(base_url=url, timeout=180) as http:
         for i, (a, b) in enumerate(peers):
             await bridged_call(http, f"farm-{first + i}", a, b)
@@ -38,4 +84,5 @@ async def main(url: str, first: int, count: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+    codec = sys.argv[4] if len(sys.argv) > 4 else "audio/opus"
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), codec))

@@ -42,6 +42,11 @@ async def test_queue_audio_then_both_ways_then_hold_across_opus_and_pcmu() -> No
         assert hears(heard_by_customer, 1100) and not hears(heard_by_customer, QUEUE_HZ)
         assert hears(heard_by_operator, 850)
         assert energy_at(heard_by_customer, 850) < 0.01  # no echo of one's own voice
+        # Both codecs were decoded and encoded on the event loop, not through aiortc's
+        # decoder thread and thread pool (the bridge's CPU per call; see MEDIA_BRIDGE.md).
+        for leg in bridge._rooms["c1"].legs.values():
+            assert leg.decoding is not None and leg.decoding.decoded > 20, leg.id
+            assert leg.out.encoded > 20, leg.id
 
         bridge.set_hold("c1", True)
         await asyncio.sleep(0.3)

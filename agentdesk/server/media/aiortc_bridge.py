@@ -13,7 +13,7 @@ from av import AudioFrame
 
 from agentdesk.server.media.bridge import LegLost, MediaError
 from agentdesk.server.media.ice import peer_connection, prefer_contract_codecs
-from agentdesk.server.media.legs import Leg, low_latency_receiver, to_mono48
+from agentdesk.server.media.legs import Leg, low_latency_receiver, negotiated_codec, to_mono48
 from agentdesk.server.media.mixing import MonitorMode, Role
 from agentdesk.server.media.room import Room
 
@@ -71,7 +71,7 @@ class AiortcBridge:
         leg = Leg(leg_id, role, pc)
         transceiver = pc.addTransceiver(leg.out, direction="sendrecv")
         prefer_contract_codecs(transceiver)
-        low_latency_receiver(transceiver)
+        leg.decoding = low_latency_receiver(transceiver)
         tracks: list[MediaStreamTrack] = []
         pc.on("track", tracks.append)
         try:
@@ -79,6 +79,7 @@ class AiortcBridge:
             if not any(t.kind == "audio" for t in tracks):
                 raise MediaError("the offer has no audio to send")
             await pc.setLocalDescription(await pc.createAnswer())
+            leg.out.use_codec(negotiated_codec(pc.localDescription.sdp))
         except MediaError:
             await pc.close()
             raise
@@ -106,7 +107,9 @@ class AiortcBridge:
         reason = "peer_closed"
         try:
             while not leg.closed:
-                frame = await asyncio.wait_for(track.recv(), self._lost_after_s)
+                # A timeout scope, not wait_for: that wraps every frame's read in a task.
+                async with asyncio.timeout(self._lost_after_s):
+                    frame = await track.recv()
                 if isinstance(frame, AudioFrame):
                     pcm = to_mono48(frame)
                     self._frames_in += 1
@@ -151,6 +154,7 @@ class AiortcBridge:
             await leg.pc.setRemoteDescription(RTCSessionDescription(sdp=answer_sdp, type="answer"))
         except Exception as exc:
             raise MediaError(f"unusable SDP answer: {exc}") from exc
+        leg.out.use_codec(negotiated_codec(answer_sdp))
 
     async def remove_leg(self, call_id: str, leg_id: str) -> None:
         room = self._rooms.get(call_id)

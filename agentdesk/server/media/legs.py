@@ -6,12 +6,18 @@ import asyncio
 import contextlib
 import fractions
 import logging
+import threading
+from typing import Any
 
+import av
 import numpy as np
-from aiortc import RTCPeerConnection, RTCRtpTransceiver
+from aiortc import RTCPeerConnection, RTCRtpCodecParameters, RTCRtpTransceiver
+from aiortc.codecs import get_decoder, get_encoder
+from aiortc.codecs.base import Decoder, Encoder
 from aiortc.jitterbuffer import JitterBuffer, JitterFrame
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.rtp import RtpPacket
+from aiortc.sdp import SessionDescription
 from aiortc.utils import uint16_add
 from av import AudioFrame
 
@@ -91,11 +97,73 @@ class PassThroughJitterBuffer(JitterBuffer):
         return False, JitterFrame(data=getattr(packet, "_data", b""), timestamp=packet.timestamp)
 
 
-def low_latency_receiver(transceiver: RTCRtpTransceiver) -> None:
-    """Swap the receiver's audio jitter buffer for :class:`PassThroughJitterBuffer`."""
+class InlineDecoding:
+    """Stands in for an aiortc receiver's decoder queue: decodes each frame as it is put.
+
+    aiortc hands every received frame to a decoder thread through a ``queue.Queue`` and the
+    thread hands the decoded frame back to the event loop with ``run_coroutine_threadsafe``:
+    two thread switches per 20 ms frame per leg, which cost the bridge more than the decoding
+    itself (a profile of three calls: ~40 % of the bridge's time in thread hand-offs). The
+    receiver puts frames from the event loop, so decoding there (tens of microseconds for an
+    audio frame) and queueing the result straight on the track removes both switches.
+
+    The receiver's decoder thread still starts and blocks in :meth:`get` until the receiver
+    stops (``put(None)``); it then ends the track exactly as aiortc's worker does.
+    """
+
+    def __init__(self, receiver: Any) -> None:
+        self._receiver = receiver
+        self._decoder: Decoder | None = None
+        self._codec_name: str | None = None
+        self._stopped = threading.Event()
+        #: Frames decoded here (tests check the inline path is the one in use).
+        self.decoded = 0
+
+    def put(self, task: tuple[RTCRtpCodecParameters, JitterFrame] | None) -> None:
+        if task is None:
+            self._stopped.set()
+            return
+        codec, encoded = task
+        if self._decoder is None or codec.name != self._codec_name:
+            self._decoder = get_decoder(codec)
+            self._codec_name = codec.name
+        try:
+            frames = self._decoder.decode(encoded)
+        except av.FFmpegError as exc:
+            log.debug("undecodable %s frame dropped: %s", codec.name, exc)
+            return
+        track = self._receiver._track
+        if track is None:
+            return
+        for frame in frames:
+            self.decoded += 1
+            track._queue.put_nowait(frame)
+
+    def get(self) -> None:
+        """The receiver's decoder thread: nothing to decode there, wait for the stop."""
+        self._stopped.wait()
+
+
+def low_latency_receiver(transceiver: RTCRtpTransceiver) -> InlineDecoding | None:
+    """Swap the receiver's audio jitter buffer for :class:`PassThroughJitterBuffer` and its
+    decoder thread's queue for :class:`InlineDecoding` (returned; None when this aiortc
+    version keeps them elsewhere, and the receiver then works as aiortc ships it)."""
     receiver = transceiver.receiver
     if hasattr(receiver, "_RTCRtpReceiver__jitter_buffer"):
         receiver._RTCRtpReceiver__jitter_buffer = PassThroughJitterBuffer()
+    if hasattr(receiver, "_RTCRtpReceiver__decoder_queue") and hasattr(receiver, "_track"):
+        inline = InlineDecoding(receiver)
+        receiver._RTCRtpReceiver__decoder_queue = inline
+        return inline
+    return None
+
+
+def negotiated_codec(sdp: str) -> RTCRtpCodecParameters | None:
+    """The codec a leg sends with after an offer/answer: the first of the audio section."""
+    for media in SessionDescription.parse(sdp).media:
+        if media.kind == "audio" and media.rtp.codecs:
+            return media.rtp.codecs[0]
+    return None
 
 
 class MixedTrack(MediaStreamTrack):
@@ -103,6 +171,11 @@ class MixedTrack(MediaStreamTrack):
 
     The mixer's clock paces the frames; ``pts`` counts samples so the encoder's RTP
     timestamps follow the same clock.
+
+    Once the leg's codec is known (:meth:`use_codec`), each frame is encoded here, on the
+    event loop, and handed to aiortc as an encoded packet: aiortc would otherwise send every
+    frame to its thread pool to be encoded and wait for it (two thread switches per frame;
+    the encoding itself takes less). The same aiortc encoder does the work either way.
     """
 
     kind = "audio"
@@ -111,13 +184,27 @@ class MixedTrack(MediaStreamTrack):
         super().__init__()
         self._queue: asyncio.Queue[Pcm] = asyncio.Queue(MAX_QUEUED)
         self._pts = 0
+        self._encoder: Encoder | None = None
+        self._codec: str | None = None
+        self._time_base = TIME_BASE
+        #: Frames encoded here (tests check the inline path is the one in use).
+        self.encoded = 0
+
+    def use_codec(self, codec: RTCRtpCodecParameters | None) -> None:
+        """Encode for ``codec`` from now on (None: leave the encoding to aiortc)."""
+        name = None if codec is None else codec.mimeType.lower()
+        if name == self._codec:
+            return
+        self._codec = name
+        self._encoder = None if codec is None else get_encoder(codec)
+        self._time_base = TIME_BASE if codec is None else fractions.Fraction(1, codec.clockRate)
 
     def push(self, pcm: Pcm) -> None:
         if self._queue.full():
             self._queue.get_nowait()
         self._queue.put_nowait(pcm)
 
-    async def recv(self) -> AudioFrame:
+    async def recv(self) -> AudioFrame | av.Packet[Any]:
         if self.readyState != "live":
             raise MediaStreamError
         pcm = await self._queue.get()
@@ -126,7 +213,16 @@ class MixedTrack(MediaStreamTrack):
         frame.pts = self._pts
         frame.time_base = TIME_BASE
         self._pts += len(pcm)
-        return frame
+        if self._encoder is None:
+            return frame
+        payloads, timestamp = self._encoder.encode(frame)
+        if not payloads:  # the encoder buffers (a frame size it does not take whole)
+            return await self.recv()
+        self.encoded += 1
+        packet = av.Packet(payloads[0])
+        packet.pts = timestamp
+        packet.time_base = self._time_base
+        return packet
 
 
 class Leg:
@@ -137,6 +233,8 @@ class Leg:
         self.role = role
         self.pc = pc
         self.out = MixedTrack()
+        #: The receiver's inline decoding (None when aiortc decodes on its own thread).
+        self.decoding: InlineDecoding | None = None
         self._buffer: Pcm = np.zeros(0, dtype=np.int16)
         self.reader: asyncio.Task[None] | None = None
         self.closed = False
