@@ -147,6 +147,10 @@ class Desk(QObject):
         self.workstation.peopleEvent.connect(self.people.on_event)
         self.people.message.connect(self.window.statusline.show_notice)
 
+    def _start_kb_when_connected(self, status: str, _detail: str) -> None:
+        if status == "connected" and self.kb is not None:
+            self.kb.start()  # once; later connections change nothing
+
     def _install_workspace(self, profile: AgentProfile) -> None:
         if self.board is not None and self.reviews is not None:
             install_workspace(self.window, profile, self.board, self.reviews)
@@ -192,10 +196,12 @@ class Desk(QObject):
         self.kb = kb_service_for(session, self.settings, self)
         if self.kb is not None:
             w.assist.kb.bind(self.kb)
-            # sync and urgent checks need a signed-in session: start with the profile
-            self.workstation.profileChanged.connect(self.kb.start)
+            # Sync and urgent checks need a signed-in session: they start when the stream
+            # is connected (the first profile may be the cache's picture, before sign-in,
+            # and asking then only earns a 401 and a retry).
+            self.workstation.connectionChanged.connect(self._start_kb_when_connected)
             self.workstation.noticeRaised.connect(self.kb.on_notice)
-            if session.profile is not None:
+            if getattr(session, "signed_in", False):
                 self.kb.start()
         self.controller = c
         api = getattr(session, "api", None)  # the real session's REST client (fakes have none)

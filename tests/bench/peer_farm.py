@@ -73,8 +73,9 @@ async def bridged_call(http: httpx.AsyncClient, call_id: str, a: VoicePeer, b: V
 async def main(url: str, first: int, count: int, codec: str) -> None:
     peers = [(cheap_peer(700, codec), cheap_peer(1100, codec)) for _ in range(count)]
     async with httpx.AsyncClient(base_url=url, timeout=180) as http:
-        for i, (a, b) in enumerate(peers):
-            await bridged_call(http, f"farm-{first + i}", a, b)
+        await asyncio.gather(
+            *(bridged_call(http, f"farm-{first + i}", a, b) for i, (a, b) in enumerate(peers))
+        )
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
         for i, (a, b) in enumerate(peers):

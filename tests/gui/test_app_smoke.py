@@ -73,3 +73,21 @@ def test_credentials_on_the_command_line_sign_in_once_while_the_desk_loads(
     assert "200 OK" in logins[0]
     assert any("/api/v1/me " in line for line in requests)
     assert "start-up failed" not in result.stderr
+
+
+def test_a_desk_showing_its_cached_picture_asks_nothing_before_it_has_signed_in(
+    tmp_path: Path, qapp: object, live_server: object
+) -> None:
+    """The second start against a running backend shows the cache's picture at once, before
+    the sign-in: the knowledge base and urgent notes are asked for only once signed in (they
+    were refused with a 401 and retried)."""
+    from tests.conftest import LiveServer
+
+    assert isinstance(live_server, LiveServer)
+    args = ["--offscreen", "--server", live_server.base_url, "--user", "mario", "--password",
+            "demo", "--quit-after", "4", "--data-dir", str(tmp_path / "data")]  # fmt: skip
+    for run in ("first", "cached picture"):
+        result = run_app(args)
+        assert result.returncode == 0, f"{run}: {result.stderr[-3000:]}"
+        assert "401" not in result.stderr, f"{run}: {result.stderr[-3000:]}"
+
