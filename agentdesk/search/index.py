@@ -127,6 +127,12 @@ class KbIndex:
                 (key, value),
             )
 
+    def prepare_vocabulary(self) -> None:
+        """Build the vocabulary's sorted words and typo buckets now, under the index's lock
+        (a writer on another thread changes the vocabulary while it is read otherwise)."""
+        with self._lock:
+            self.vocabulary.prepare()
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 

@@ -58,7 +58,7 @@ class KbEngine:
     def __init__(self, db: Database, path: str) -> None:
         self.db = db
         self.index = KbIndex(path)
-        self.index.vocabulary.prepare()
+        self.index.prepare_vocabulary()
         self._lock = asyncio.Lock()
         #: Changes being written to the index on a worker thread (its lock is held).
         self._writing = 0
@@ -93,7 +93,7 @@ class KbEngine:
             self.index.delete(deleted)
         self.index.upsert(docs, version=version)
         # what searches look up in the vocabulary is rebuilt here, not in the next search
-        self.index.vocabulary.prepare()
+        self.index.prepare_vocabulary()
 
     async def run(self) -> None:
         """Build the index at start, then follow changes made by other instances."""
