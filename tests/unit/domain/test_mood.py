@@ -45,6 +45,9 @@ from tests.unit.domain import mood_eval
         ("garzie mille, gentilisimi", "positive"),
         ("pesimo servizio", "negative"),
         ("grazieeee", "positive"),
+        # a fault that keeps coming back, and being left in the dark (the demo's own lines)
+        ("Ho il frigo pieno e nessuno mi dice niente!", "negative"),
+        ("È la seconda volta questa settimana, non è normale.", "negative"),
         # plain lines
         ("Vorrei sapere quando scade la bolletta", "neutral"),
         ("Qual è l'IBAN per il bonifico?", "neutral"),
