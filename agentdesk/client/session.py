@@ -13,9 +13,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterator
-from typing import Any, Protocol
+from typing import Any
 
 from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
+from agentdesk.client.inflight import InFlight
+from agentdesk.client.listener import SessionListener
 from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
 from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
 from agentdesk.client.sign_in import FirstLoad, first_load, sign_in
@@ -69,39 +71,6 @@ PEOPLE_EVENTS = frozenset(
 _GONE = frozenset({InteractionStatus.CLOSED, InteractionStatus.ABANDONED, InteractionStatus.QUEUED})
 
 
-class SessionListener(Protocol):
-    """What the desktop hears from the session; every method is sync, on the loop thread.
-
-    Optional extras: a listener that also defines
-    ``message_failed(interaction_id, idempotency_key, text)``
-    is told when an own message was refused (its pending bubble will never be confirmed);
-    one that defines ``hints_changed(NbaSuggestedData)`` hears ``nba.suggested``.
-    """
-
-    def profile_changed(self, profile: AgentProfile) -> None: ...
-
-    def state_changed(self, state: AgentStateView) -> None: ...
-
-    def interaction_changed(self, interaction: Interaction) -> None:
-        """New or updated (offered, active, wrap_up ...)."""
-
-    def interaction_removed(self, interaction_id: str) -> None:
-        """Closed (wrapped up), or the offer was withdrawn."""
-
-    def message_added(self, message: Message, pending: bool) -> None:
-        """``pending=True`` for an optimistic own message (its id is the idempotency key)."""
-
-    def message_confirmed(self, idempotency_key: str, message: Message) -> None: ...
-
-    def connection_changed(self, status: ConnectionStatus, detail: str) -> None: ...
-
-    def queue_stats(self, data: QueueStatsData) -> None: ...
-
-    def notice(self, level: str, text: str) -> None: ...
-
-    def error(self, text: str) -> None: ...
-
-
 class Session:
     """Signs in, mirrors the operator's state, relays actions; see the module docstring."""
 
@@ -137,8 +106,8 @@ class Session:
         self.snapshot_key = snapshot_key or api.base_url
         #: True from showing the last known picture until live data has replaced it.
         self.refreshing = False
-        #: REST actions under way, by interaction: token -> "no newer news yet" (see _act).
-        self._inflight: dict[str, dict[object, bool]] = {}
+        #: REST actions under way, and whether the stream has overtaken them (see _act).
+        self._inflight = InFlight()
 
     @property
     def status(self) -> ConnectionStatus:
@@ -294,15 +263,11 @@ class Session:
         interaction meanwhile: then the answer may be older than what we hold (a slow
         answer, or a replay of a retried request), and the stream, which carries this
         action's own event too, stays the judge. Returns the server's answer either way."""
-        token = object()
-        pending = self._inflight.setdefault(interaction_id, {})
-        pending[token] = True
+        token = self._inflight.begin(interaction_id)
         try:
             answer = await call(interaction_id)
         finally:
-            fresh = pending.pop(token)
-            if not pending and self._inflight.get(interaction_id) is pending:
-                del self._inflight[interaction_id]
+            fresh = self._inflight.end(interaction_id, token)
         if fresh:
             self._apply_interaction(answer)
         else:
@@ -311,14 +276,7 @@ class Session:
 
     def _news_about(self, interaction_id: str | None = None) -> None:
         """The stream (or a reload) told us something about an interaction (None: all)."""
-        targets = (
-            self._inflight.values()
-            if interaction_id is None
-            else ([self._inflight[interaction_id]] if interaction_id in self._inflight else [])
-        )
-        for pending in targets:
-            for token in pending:
-                pending[token] = False
+        self._inflight.news(interaction_id)
 
     async def send_message(self, interaction_id: str, text: str) -> str:
         """Queue a chat reply; returns its idempotency key.
