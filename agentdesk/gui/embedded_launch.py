@@ -84,20 +84,27 @@ class EmbeddedLaunch:
         self._errors: list[str] = []  # messages it logged at ERROR or worse
         level = log_level or _LEVELS.get(logging.getLogger().getEffectiveLevel(), "error")
         command = server_command(database, port, simulate=simulate, log_level=level.lower())
-        self.process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=_child_env(env),
-            # Its own session: a Ctrl+C in the terminal reaches the desktop, which stops the
-            # server itself, in order.
-            start_new_session=os.name == "posix",
-        )
-        log.info("embedded server starting as process %d on port %d", self.pid, port)
         self._log_reader = threading.Thread(target=self._read_log, name="embedded-log", daemon=True)
-        self._log_reader.start()
         self._watcher = threading.Thread(target=self._watch, name="embedded-watch", daemon=True)
+        self.process: subprocess.Popen[bytes] | None = None
+        try:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=_child_env(env),
+                # Its own session: a Ctrl+C in the terminal reaches the desktop, which stops
+                # the server itself, in order.
+                start_new_session=os.name == "posix",
+            )
+        except OSError as exc:  # e.g. the interpreter is gone (an upgrade under a running app)
+            log.error("cannot start the embedded server (%s): %s", command[0], exc)
+            self.error = EmbeddedServerError(f"{command[0]}: {exc}", None)
+            self._ready.set()
+            return
+        log.info("embedded server starting as process %d on port %d", self.pid, port)
+        self._log_reader.start()
         self._watcher.start()
 
     @property
@@ -106,7 +113,7 @@ class EmbeddedLaunch:
 
     @property
     def pid(self) -> int:
-        return self.process.pid
+        return self.process.pid if self.process is not None else 0
 
     @property
     def ready(self) -> bool:
@@ -134,6 +141,8 @@ class EmbeddedLaunch:
         graceful shutdown), kill it after ``timeout``; its exit code."""
         self._stopping = True
         proc = self.process
+        if proc is None:
+            return None
         with contextlib.suppress(OSError):
             if proc.stdin is not None:
                 proc.stdin.close()
@@ -159,8 +168,8 @@ class EmbeddedLaunch:
     def _watch(self) -> None:
         """Stdout: the ready line, then anything else the child prints; its end is the
         child's end."""
+        assert self.process is not None and self.process.stdout is not None
         out = self.process.stdout
-        assert out is not None
         for raw in out:
             line = raw.decode("utf-8", "replace").rstrip()
             if not self._ready.is_set() and line.startswith(READY):
@@ -189,8 +198,8 @@ class EmbeddedLaunch:
             )
 
     def _read_log(self) -> None:
+        assert self.process is not None and self.process.stderr is not None
         err = self.process.stderr
-        assert err is not None
         for raw in err:
             self._relay(raw.decode("utf-8", "replace").rstrip("\n"))
 
@@ -225,7 +234,7 @@ class EmbeddedLaunch:
                 "created": float(fields.get("created") or 0) or None,
                 "threadName": fields.get("thread"),
                 "processName": "embedded-server",
-                "process": self.process.pid,
+                "process": self.pid,
                 "exc_text": fields.get("exc_text"),
             }
         )
