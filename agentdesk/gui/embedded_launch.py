@@ -180,14 +180,17 @@ class EmbeddedLaunch:
         code = self.process.wait()
         self._log_reader.join(10)  # its last words, before saying why it ended
         if not self._ready.is_set():
-            reason = self._reason(code)
-            self.error = EmbeddedServerError(reason, code)
-            log.error(
-                "the embedded server did not start (exit code %s): %s\n  last lines:\n  %s",
-                code,
-                reason,
-                "\n  ".join(self._tail) or "(none)",
-            )
+            if self._stopping:  # a quit during the start: nothing went wrong
+                self.error = EmbeddedServerError("stopped before it served", code)
+            else:
+                reason = self._reason(code)
+                self.error = EmbeddedServerError(reason, code)
+                log.error(
+                    "the embedded server did not start (exit code %s): %s\n  last lines:\n  %s",
+                    code,
+                    reason,
+                    "\n  ".join(self._tail) or "(none)",
+                )
             self._ready.set()
         elif not self._stopping:
             log.error(
