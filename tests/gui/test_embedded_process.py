@@ -7,6 +7,7 @@ from ``/proc`` (Linux).
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -39,12 +40,17 @@ class RunningApp:
     """The desktop in a process of its own, its log (stderr) read line by line meanwhile."""
 
     def __init__(self, args: list[str]) -> None:
-        code = f"import sys; from agentdesk.app import main; sys.exit(main({args!r}))"
+        # On its way out it prints which of the server's modules the desktop had loaded.
+        loaded = "sorted(m for m in sys.modules if m.startswith('agentdesk.server'))"
+        code = (
+            f"import json, sys; from agentdesk.app import main; code = main({args!r}); "
+            f"print(json.dumps({loaded})); sys.exit(code)"
+        )
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AGENTDESK_AUDIO": "null"}
         self.process = subprocess.Popen(
             [sys.executable, "-c", code],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
@@ -81,6 +87,12 @@ class RunningApp:
     def wait(self, limit_s: float = 60.0) -> int:
         return self.process.wait(limit_s)
 
+    def server_modules(self) -> list[str]:
+        """Once it has ended: the server's modules the desktop process had imported."""
+        assert self.process.stdout is not None
+        modules: list[str] = json.loads(self.process.stdout.read())
+        return modules
+
     @property
     def log(self) -> str:
         return "\n".join(self.lines[-60:])
@@ -90,8 +102,9 @@ class RunningApp:
             self.process.kill()
         self.process.wait(30)
         self._reader.join(30)
-        if self.process.stderr is not None:
-            self.process.stderr.close()
+        for pipe in (self.process.stdout, self.process.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.fixture
@@ -153,6 +166,7 @@ def test_the_embedded_default_serves_from_a_child_process_that_quitting_stops(
     assert app.wait() == 0, app.log
     assert not alive(server_pid), "the server outlived the desktop"
     assert any(f"embedded server (process {server_pid}) stopped" in line for line in app.lines)
+    assert app.server_modules() == []  # the desktop's memory holds the desk only
 
 
 @pytest.mark.parametrize("moment", ["while it starts", "once it serves"])
