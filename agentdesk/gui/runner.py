@@ -176,11 +176,11 @@ class DeskRunner:
             self._fail(describe_error(exc))
             return "failed"
         except EmbeddedServerError as exc:  # its own log lines are in the log already
-            self._fail(
-                QCoreApplication.translate(
-                    "DeskRunner", "The local demo server did not start: %1"
-                ).replace("%1", exc.reason)
-            )
+            text = QCoreApplication.translate(
+                "DeskRunner", "The local demo server did not start: %1"
+            ).replace("%1", exc.reason)
+            self._fail(text)
+            log.error("start-up failed: %s", text)
             return "failed"
         except Exception as exc:
             log.exception("start-up failed")

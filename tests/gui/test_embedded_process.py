@@ -194,6 +194,9 @@ def test_a_damaged_database_is_reported_with_the_servers_own_reason(
     apps.append(app)
     failed = app.wait_for(re.compile(r"the embedded server did not start \(exit code \d+\): (.*)"))
     assert "file is not a database" in failed.group(1)
+    # What the status line tells the operator (the desk logs it too).
+    shown = app.wait_for(re.compile(r"start-up failed: (The local demo server did not start: .*)"))
+    assert "file is not a database" in shown.group(1)
     app.process.send_signal(signal.SIGINT)
     assert app.wait() == 1, app.log  # the start failed: the exit code says so
 
