@@ -1,7 +1,8 @@
 """``agentdesk``: the desktop's entry point (``main.py`` and ``[project.scripts]`` call it).
 
-Without ``--server`` it starts the reference backend in-process (demo data, simulated
-customers) on a free loopback port and signs in as the demo operator ``mario``.
+Without ``--server`` it starts the reference backend as a child process (demo data,
+simulated customers; :mod:`agentdesk.gui.embedded_launch`) on a loopback port and signs in
+as the demo operator ``mario``.
 ``--demo-autopilot`` (demos and screenshots only) accepts the first offered chat and sends
 the client's greeting, so a headless ``--screenshot`` shows a live conversation.
 """
@@ -117,7 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     cache's picture (:mod:`agentdesk.gui.shell.preview`), then the rest loads on the running
     event loop and the runner builds the panes in the same window.
     """
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--serve-embedded"]:
+        # A frozen app's embedded server: its own executable started as the child
+        # (agentdesk.gui.embedded_launch.SERVE_ARG); a Python install runs the module.
+        from agentdesk.server.cli import main as serve
+
+        return serve(argv[1:])
+    args = parse_args(argv)
     logging.basicConfig(
         level=getattr(logging, args.log_level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -163,10 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is None:
         window.restore_layout()
     preview.show_picture(window, reader.result())
-    app.processEvents()  # paint it now, before the server's thread competes for the CPU
+    app.processEvents()  # paint it now, before the server's process competes for the CPU
     launch = None
     if args.server is None:
-        # The embedded backend starts at once, its imports overlapping the desk's own.
+        # The embedded backend starts at once, in a process of its own: its imports run on
+        # another core while the desk's load here.
         from agentdesk.gui.embedded_launch import EmbeddedLaunch, embedded_port
 
         launch = EmbeddedLaunch(data_dir / "server.sqlite3", embedded_port(settings))

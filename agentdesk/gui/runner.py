@@ -1,6 +1,7 @@
 """``DeskRunner``: the desktop's life from window to quit, on the qasync loop.
 
-Starts the embedded server (in its own thread) or uses ``--server``, builds the session
+Waits for the embedded server (a child process ``agentdesk.app`` started at the first
+paint) or uses ``--server``, builds the session
 around the workstation, signs in (automatically as mario on the embedded default, through
 the login dialog otherwise), and on quit writes the screenshot, stops the session and closes
 the HTTP client. Nothing here blocks the GUI thread.
@@ -25,7 +26,7 @@ from agentdesk.domain.agent_state import AgentState
 from agentdesk.gui.assist.autopilot import ScriptAutopilot
 from agentdesk.gui.autopilot import DemoAutopilot
 from agentdesk.gui.desk import Desk
-from agentdesk.gui.embedded_launch import EmbeddedLaunch, embedded_port
+from agentdesk.gui.embedded_launch import EmbeddedLaunch, EmbeddedServerError, embedded_port
 from agentdesk.gui.errors import EXPECTED, describe_error
 from agentdesk.gui.shell.main_window import MainWindow
 from agentdesk.gui.workstation import Workstation
@@ -78,7 +79,8 @@ class DeskRunner:
         self.workstation = Workstation()
         self.desk = Desk(self.workstation, settings, window)
         self.window = self.desk.window
-        self.server: Any = None  # agentdesk.server.embedded.EmbeddedServer when embedded
+        #: The embedded server's launch (its child process) once it serves.
+        self.server: EmbeddedLaunch | None = None
         self._launch: EmbeddedLaunch | None = options.embedded
         self._api: Any = None
         self._cache: Any = None
@@ -126,7 +128,7 @@ class DeskRunner:
         """Server, session, sign-in: ``ok``, ``failed`` or ``cancelled`` (login dialog).
 
         What the cache knows is on screen before the server answers (marked as refreshing);
-        the embedded server starts on its own thread meanwhile.
+        the embedded server starts in its own process meanwhile.
         """
         try:
             embedded = self.options.server is None
@@ -173,6 +175,13 @@ class DeskRunner:
         except EXPECTED as exc:
             self._fail(describe_error(exc))
             return "failed"
+        except EmbeddedServerError as exc:  # its own log lines are in the log already
+            text = QCoreApplication.translate(
+                "DeskRunner", "The local demo server did not start: %1"
+            ).replace("%1", exc.reason)
+            self._fail(text)
+            log.error("start-up failed: %s", text)
+            return "failed"
         except Exception as exc:
             log.exception("start-up failed")
             self._fail(describe_error(exc))
@@ -199,8 +208,8 @@ class DeskRunner:
         self.window.statusline.show_notice(
             "info", QCoreApplication.translate("DeskRunner", "Starting the local demo server…")
         )
-        # Imported and started on a worker thread (since the first paint, when app.py
-        # started it): the window paints meanwhile.
+        # A child process (since the first paint, when app.py started it): a worker thread
+        # waits for its ready line, the window paints meanwhile.
         assert self._launch is not None
         self.server = await self._launch.wait()
         self.window.statusline.set_server(str(self.server.base_url), embedded=True)
@@ -276,7 +285,8 @@ class DeskRunner:
         self.window.close_now()
 
     def stop_server(self) -> None:
-        """Blocking: called after the loop has finished (also during a start under way)."""
+        """Blocking: called after the loop has finished (also during a start under way):
+        asks the server's process to stop and waits for it (bounded, then kills it)."""
         launch, self._launch, self.server = self._launch, None, None
         if launch is not None:
             try:

@@ -1,7 +1,9 @@
 """The backend in-process: uvicorn on its own thread with its own event loop.
 
-The desktop's embedded default and the test suite use it; the caller's loop (Qt's, or a
-test's) never runs server code.
+The test suite and the benchmarks use it (a server they start, stop and restart in their
+own process); the caller's loop (a test's, or Qt's) never runs server code. The desktop's
+embedded default does not: it runs the same backend as a child process
+(:mod:`agentdesk.gui.embedded_launch`, ``python -m agentdesk.server --child``).
 """
 
 from __future__ import annotations

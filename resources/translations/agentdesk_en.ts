@@ -158,6 +158,10 @@
             <source>Starting the local demo server…</source>
             <translation>Starting the local demo server…</translation>
         </message>
+        <message>
+            <source>The local demo server did not start: %1</source>
+            <translation>The local demo server did not start: %1</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>

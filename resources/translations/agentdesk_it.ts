@@ -158,6 +158,10 @@
             <source>Starting the local demo server…</source>
             <translation>Avvio del server dimostrativo locale…</translation>
         </message>
+        <message>
+            <source>The local demo server did not start: %1</source>
+            <translation>Il server dimostrativo locale non si è avviato: %1</translation>
+        </message>
     </context>
     <context>
         <name>Errors</name>

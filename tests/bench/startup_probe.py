@@ -5,7 +5,7 @@
 picture the local cache had (when it had one: the operator, the open interactions, the
 customer on screen) and has been painted in full, READY once sign-in has loaded the
 operator's profile and interactions from the backend into the real panes and the window has
-been painted; then the app quits.
+been painted; then the app quits (on the embedded default, stopping its server's process).
 
 The probe patches only light modules before ``main`` runs (the first paint's own), and
 ``DeskRunner`` once ``agentdesk.app.load_runner`` has imported it, so it adds no import of

@@ -1,5 +1,5 @@
-"""The embedded default's server starts on its own thread at the first paint; a quit while it
-is still starting stops it all the same (no server left listening)."""
+"""The embedded default's server starts as a child process at the first paint; a quit while
+it is still starting stops it all the same (no process left, no server left listening)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,10 @@ def _bindable(port: int) -> bool:
 def test_a_quit_while_the_server_is_starting_still_stops_it(tmp_path: Path) -> None:
     port = free_port(0)
     launch = EmbeddedLaunch(tmp_path / "server.sqlite3", port)
-    launch.stop()  # at once: the start is still importing the backend
-    assert launch.server is None
+    launch.stop()  # at once: the child is still importing the backend
+    assert launch.process is not None
+    assert launch.process.poll() is not None  # it has ended
+    assert not launch.ready
     assert _bindable(port)
 
 
@@ -38,8 +40,11 @@ def test_the_started_server_answers_and_stops(tmp_path: Path) -> None:
     try:
         server = asyncio.run(launch.wait())
         assert server.base_url == launch.base_url
+        assert launch.ready
         answer = httpx.get(f"{launch.base_url}/api/v1/openapi.json", timeout=10)
         assert answer.status_code == 200
     finally:
         launch.stop()
+    assert launch.process is not None
+    assert launch.process.poll() is not None
     assert _bindable(launch.port)

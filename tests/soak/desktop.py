@@ -295,17 +295,20 @@ class AutoOperator:
 class Sample:
     at_s: float
     contacts: int
+    #: The desktop: this process (the client stack, the Qt models, and the test runner).
     rss_mb: float
     fds: int
+    #: The embedded server: the desktop's child process, as the app runs it.
+    server_rss_mb: float = 0.0
 
 
-def rss_mb() -> float:
-    """Resident set size of this process, from /proc (Linux)."""
-    with open("/proc/self/status", encoding="ascii") as status:
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident set size of a process (this one by default), from /proc (Linux)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024.0
-    raise RuntimeError("no VmRSS in /proc/self/status")
+    raise RuntimeError(f"no VmRSS in /proc/{pid}/status")
 
 
 def open_fds() -> int:
