@@ -103,3 +103,8 @@ class ServerContext:
             await self.bus.publish(GATEWAY_CHANNEL, frame)
         for hook in uow.hooks:
             hook()
+        if uow.events or uow.gateway_frames:
+            # One turn of the loop: the streams woken by the publications send before the
+            # caller goes on to build and write its HTTP answer (an operator's offer is what
+            # someone waits for; the gateway's "created" can follow).
+            await asyncio.sleep(0)

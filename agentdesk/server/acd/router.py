@@ -12,11 +12,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.domain.routing import AgentCandidate, WaitingInteraction, plan_offers
@@ -44,7 +46,29 @@ KICK_SETTLE_S = 0.005
 HANDLER_ROLES = ("operator", "trainee")
 
 
-def capacity(agent: AgentRow, channel: str) -> int:
+@dataclass(frozen=True, slots=True)
+class ReadyAgent:
+    """What routing reads of a ready operator (columns, not an ORM object: routing reads
+    them on every arrival and pass)."""
+
+    id: str
+    role: str
+    state: str
+    skills: list[Any]
+    clients: list[Any]
+    max_chats: int
+    max_calls: int
+    max_emails: int
+    idle_since: datetime
+
+
+#: An operator as routing sees them: read for a pass, or locked in a transaction.
+AgentLike = ReadyAgent | AgentRow
+#: Where routing's reads run: a session, or a transaction's connection.
+Reader = AsyncSession | AsyncConnection
+
+
+def capacity(agent: AgentLike, channel: str) -> int:
     """The operator's limit for ``channel`` (defaults: 1 call, 3 chats, 2 e-mails)."""
     if channel == Channel.VOICE.value:
         return agent.max_calls
@@ -53,13 +77,13 @@ def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_chats
 
 
-def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset[str]]) -> int:
+def trainee_capacity(agent: AgentLike, channel: str, nesting: dict[str, frozenset[str]]) -> int:
     """Trainees in nesting take one contact at a time (their load counts every channel)."""
     cap = capacity(agent, channel)
     return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
-def free_capacity(agent: AgentRow, channel: str, loads: Loads, calls_block_chats: bool) -> int:
+def free_capacity(agent: AgentLike, channel: str, loads: Loads, calls_block_chats: bool) -> int:
     """Slots for ``channel``: each channel has its own limit, and a call in progress keeps
     new chats away when the centre's policy says so."""
     if (
@@ -106,7 +130,17 @@ _LAST_FREED = (
     )
     .group_by(_IR.wrapup_agent_id)
 )
-_READY = select(AgentRow).where(
+_READY = select(
+    AgentRow.id,
+    AgentRow.role,
+    AgentRow.state,
+    AgentRow.skills,
+    AgentRow.clients,
+    AgentRow.max_chats,
+    AgentRow.max_calls,
+    AgentRow.max_emails,
+    AgentRow.idle_since,
+).where(
     AgentRow.state == AgentState.READY.value,
     AgentRow.enabled.is_(True),
     AgentRow.role.in_(HANDLER_ROLES),
@@ -125,7 +159,7 @@ _AHEAD = (
 
 
 async def holding(
-    session: AsyncSession, agent_ids: list[str], wrap_up_since: datetime | None = None
+    session: Reader, agent_ids: list[str], wrap_up_since: datetime | None = None
 ) -> Loads:
     """How many contacts each agent holds, by channel: offered, active, and in wrap-up
     (since ``wrap_up_since``: a wrap-up past the maximum no longer counts)."""
@@ -144,7 +178,7 @@ async def holding(
     return loads
 
 
-async def last_freed(session: AsyncSession, agent_ids: list[str]) -> dict[str, datetime]:
+async def last_freed(session: Reader, agent_ids: list[str]) -> dict[str, datetime]:
     """When each agent last finished a contact (its wrap-up closed)."""
     if not agent_ids:
         return {}
@@ -153,18 +187,18 @@ async def last_freed(session: AsyncSession, agent_ids: list[str]) -> dict[str, d
 
 
 async def ready_agents(
-    session: AsyncSession, wrap_up_since: datetime | None = None
-) -> tuple[list[AgentRow], Loads, dict[str, datetime]]:
+    session: Reader, wrap_up_since: datetime | None = None
+) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
     """Operators who may be offered something now, what each holds, and when each last
     finished a contact."""
-    agents = list(await session.scalars(_READY))
+    agents = [ReadyAgent(*r) for r in await session.execute(_READY)]
     ids = [a.id for a in agents]
     return agents, await holding(session, ids, wrap_up_since), await last_freed(session, ids)
 
 
 def candidates_for(
     channel: str,
-    agents: list[AgentRow],
+    agents: Sequence[AgentLike],
     loads: Loads,
     nesting: dict[str, frozenset[str]],
     calls_block_chats: bool,
@@ -212,23 +246,32 @@ async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> bool
     return True
 
 
-async def arrival_agent(uow: UnitOfWork, row: InteractionRow, skill: str) -> str | None:
+async def arrival_agent(
+    uow: UnitOfWork, row: InteractionRow, skill: str, *, priority: int | None = None
+) -> str | None:
     """The operator to offer a new arrival to in the transaction that queues it, when nobody
     waits before it in its queue and someone is free: one commit and no router round-trip
     between the customer and the offer. ``None`` leaves it to the router as usual.
 
-    ``row`` may not be stored yet (a chat is inserted already offered)."""
-    queue = await uow.session.get(QueueRow, row.queue_id)
-    priority = queue.priority if queue is not None else 0
+    ``row`` may not be stored yet (a chat is inserted already offered). ``priority``: its
+    queue's, when the caller has read it. The reads run as plain statements on the
+    transaction's connection (after flushing what the caller changed)."""
+    if priority is None:
+        queue = await uow.session.get(QueueRow, row.queue_id)
+        priority = queue.priority if queue is not None else 0
+    session = uow.session
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    conn = await session.connection()
     # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
-    ahead = await uow.session.scalar(
+    ahead = await conn.scalar(
         _AHEAD,
         {"channel": row.channel, "self": row.id, "queue": row.queue_id, "priority": priority},
     )
     if ahead is not None:
         return None
     cutoff = wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s)
-    agents, loads, freed = await ready_agents(uow.session, cutoff)
+    agents, loads, freed = await ready_agents(conn, cutoff)
     trainees = any(a.role == "trainee" for a in agents)
     nesting = await enabled_queues(uow.session) if trainees else {}
     item = WaitingInteraction(
@@ -404,7 +447,7 @@ class Router:
 
     async def _snapshot(
         self, now: datetime
-    ) -> tuple[list[tuple[InteractionRow, str, int]], list[AgentRow], Loads, dict[str, datetime]]:
+    ) -> tuple[list[tuple[InteractionRow, str, int]], list[ReadyAgent], Loads, dict[str, datetime]]:
         cutoff = wrap_up_cutoff(now, self.ctx.settings.wrap_up_max_s)
         async with self.ctx.db.read() as session:
             result = await session.execute(
