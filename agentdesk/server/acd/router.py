@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -122,28 +122,12 @@ _HOLDING_SINCE = (
     )
     .group_by(_IR.agent_id, _IR.channel)
 )
-_LAST_FREED = (
-    select(_IR.wrapup_agent_id, func.max(_IR.closed_at))
-    .where(
-        _IR.wrapup_agent_id.in_(bindparam("agents", expanding=True)),
-        _IR.closed_at.is_not(None),
-    )
-    .group_by(_IR.wrapup_agent_id)
-)
-_READY = select(
-    AgentRow.id,
-    AgentRow.role,
-    AgentRow.state,
-    AgentRow.skills,
-    AgentRow.clients,
-    AgentRow.max_chats,
-    AgentRow.max_calls,
-    AgentRow.max_emails,
-    AgentRow.idle_since,
-).where(
+# Lists of constants as ORs of equalities: an IN of literals is expanded into the SQL text
+# on every execution (SQLite reads both the same way).
+_READY_WHERE = (
     AgentRow.state == AgentState.READY.value,
     AgentRow.enabled.is_(True),
-    AgentRow.role.in_(HANDLER_ROLES),
+    or_(*(AgentRow.role == role for role in HANDLER_ROLES)),
 )
 _AHEAD = (
     select(_IR.id)
@@ -156,6 +140,67 @@ _AHEAD = (
     )
     .limit(1)
 )
+#: The channels whose loads routing counts (one column each in :data:`_FLOOR`).
+CHANNELS = tuple(c.value for c in Channel)
+
+
+def _held_on(channel: str) -> Any:
+    """What the operator of the outer row holds on ``channel`` (as :data:`_HOLDING_SINCE`)."""
+    return (
+        select(func.count())
+        .where(
+            _IR.agent_id == AgentRow.id,
+            # the statuses as one list: an index search on (agent_id, status)
+            or_(*(_IR.status == status for status in (S.OFFERED, S.ACTIVE, S.WRAP_UP))),
+            _IR.channel == channel,
+            or_(
+                _IR.status != S.WRAP_UP.value,
+                _IR.ended_at.is_(None),
+                _IR.ended_at > bindparam("wrap_up_since"),
+            ),
+        )
+        .correlate(AgentRow)
+        .scalar_subquery()
+    )
+
+
+#: Ready operators with, per row, their loads by channel (as :func:`holding` counts them)
+#: and when they last finished a contact (their latest closed wrap-up): one statement, each
+#: sub-select an index search (``ix_interactions_agent_status``,
+#: ``ix_interactions_wrapup_agent_closed``; ``tests/server/test_routing_reads.py``).
+_FLOOR = select(
+    AgentRow.id,
+    AgentRow.role,
+    AgentRow.state,
+    AgentRow.skills,
+    AgentRow.clients,
+    AgentRow.max_chats,
+    AgentRow.max_calls,
+    AgentRow.max_emails,
+    AgentRow.idle_since,
+    *(_held_on(channel) for channel in CHANNELS),
+    select(func.max(_IR.closed_at))
+    .where(_IR.wrapup_agent_id == AgentRow.id, _IR.closed_at.is_not(None))
+    .correlate(AgentRow)
+    .scalar_subquery(),
+).where(*_READY_WHERE)
+#: The same for an arrival, with whether someone waits before it (``ahead``, on every row;
+#: no row when nobody is ready, and then it does not matter).
+_ARRIVAL_FLOOR = _FLOOR.add_columns(_AHEAD.scalar_subquery())
+
+
+def _floor(rows: Iterable[Sequence[Any]]) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
+    agents, loads, freed = [], Loads(), {}
+    first_load = 9
+    for r in rows:
+        agent = ReadyAgent(*r[:first_load])
+        agents.append(agent)
+        for i, channel in enumerate(CHANNELS):
+            if count := r[first_load + i]:
+                loads[(agent.id, channel)] = int(count)
+        if (when := r[first_load + len(CHANNELS)]) is not None:
+            freed[agent.id] = when
+    return agents, loads, freed
 
 
 async def holding(
@@ -178,22 +223,12 @@ async def holding(
     return loads
 
 
-async def last_freed(session: Reader, agent_ids: list[str]) -> dict[str, datetime]:
-    """When each agent last finished a contact (its wrap-up closed)."""
-    if not agent_ids:
-        return {}
-    rows = await session.execute(_LAST_FREED, {"agents": agent_ids})
-    return {str(agent_id): when for agent_id, when in rows if agent_id and when}
-
-
 async def ready_agents(
-    session: Reader, wrap_up_since: datetime | None = None
+    session: Reader, wrap_up_since: datetime
 ) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
-    """Operators who may be offered something now, what each holds, and when each last
-    finished a contact."""
-    agents = [ReadyAgent(*r) for r in await session.execute(_READY)]
-    ids = [a.id for a in agents]
-    return agents, await holding(session, ids, wrap_up_since), await last_freed(session, ids)
+    """Operators who may be offered something now, what each holds (a wrap-up that began
+    before ``wrap_up_since`` no longer counts), and when each last finished a contact."""
+    return _floor(await session.execute(_FLOOR, {"wrap_up_since": wrap_up_since}))
 
 
 def candidates_for(
@@ -262,16 +297,23 @@ async def arrival_agent(
     session = uow.session
     if session.new or session.dirty or session.deleted:
         await session.flush()
-    conn = await session.connection()
-    # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
-    ahead = await conn.scalar(
-        _AHEAD,
-        {"channel": row.channel, "self": row.id, "queue": row.queue_id, "priority": priority},
+    conn = await uow.connection()
+    rows = list(
+        await conn.execute(
+            _ARRIVAL_FLOOR,
+            {
+                "wrap_up_since": wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s),
+                "channel": row.channel,
+                "self": row.id,
+                "queue": row.queue_id,
+                "priority": priority,
+            },
+        )
     )
-    if ahead is not None:
+    # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
+    if not rows or rows[0][-1] is not None:
         return None
-    cutoff = wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s)
-    agents, loads, freed = await ready_agents(conn, cutoff)
+    agents, loads, freed = _floor(rows)
     trainees = any(a.role == "trainee" for a in agents)
     nesting = await enabled_queues(uow.session) if trainees else {}
     item = WaitingInteraction(

@@ -165,7 +165,7 @@ async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated
     them and inserted without the unit of work (which costs more than the statements), the
     offer's view built from what is in hand (:func:`build_interaction`, as
     :func:`interaction_view` builds it)."""
-    conn = await uow.session.connection()
+    conn = await uow.connection()
     ep = (await conn.execute(_CHAT_ENTRY, {"entry_point": body.entry_point})).first()
     if ep is None or ep.kind != EntryPointKind.CHAT.value:
         raise Invalid(
