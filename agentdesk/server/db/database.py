@@ -95,19 +95,23 @@ class Database:
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
-        """A session for reading; nothing is committed."""
-        async with self.sessions() as session:
-            yield session
+        """A session for reading; nothing is committed. On SQLite its statements take turns
+        with the rest of the event loop (:func:`inline_sqlite.taking_turns`)."""
+        with inline_sqlite.taking_turns():
+            async with self.sessions() as session:
+                yield session
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
-        """A session in one transaction: committed on success, rolled back on error."""
+        """A session in one transaction: committed on success, rolled back on error. On
+        SQLite it runs straight through (one writer at a time, under the write lock)."""
         if self._write_lock is None:
             async with self.sessions() as session, session.begin():
                 yield session
             return
-        async with self._write_lock, self.sessions() as session, session.begin():
-            yield session
+        with inline_sqlite.taking_turns(False):
+            async with self._write_lock, self.sessions() as session, session.begin():
+                yield session
         if self._checkpoints is not None:
             self._checkpoints.committed()
 

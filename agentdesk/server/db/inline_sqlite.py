@@ -16,8 +16,30 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
+
+#: Whether the current task's statements first give the loop a turn (see :func:`taking_turns`).
+_TAKE_TURNS: ContextVar[bool] = ContextVar("inline_sqlite_take_turns", default=False)
+
+
+@contextmanager
+def taking_turns(on: bool = True) -> Iterator[None]:
+    """Within this block, the current task's statements each let the event loop run what is
+    ready first (``on``), or run at once (``on=False``).
+
+    Reads take turns: a background job's reads (queue statistics, the team board, the
+    router's look at the floor) then never hold the loop longer than one statement and its
+    rows, and a customer's chat arriving meanwhile is served between two of them. A write
+    transaction runs straight through: it holds the single writer's lock, and the path
+    from a chat to its offer must not wait behind anyone's reads."""
+    token = _TAKE_TURNS.set(on)
+    try:
+        yield
+    finally:
+        _TAKE_TURNS.reset(token)
 
 
 class InlineCursor:
@@ -33,6 +55,8 @@ class InlineCursor:
         self._cursor.close()
 
     async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
+        if _TAKE_TURNS.get():
+            await asyncio.sleep(0)
         if parameters is None:
             self._cursor.execute(sql)
         else:
