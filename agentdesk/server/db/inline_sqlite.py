@@ -71,6 +71,8 @@ class InlineCursor:
         return self._cursor.fetchone()
 
     async def fetchmany(self, size: int | None = None) -> list[Any]:
+        if _TAKE_TURNS.get():  # a streamed read takes turns between its batches
+            await asyncio.sleep(0)
         return self._cursor.fetchmany(size if size is not None else self._cursor.arraysize)
 
     async def fetchall(self) -> list[Any]:
