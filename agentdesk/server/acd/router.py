@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -151,7 +151,7 @@ def _held_on(channel: str) -> Any:
         .where(
             _IR.agent_id == AgentRow.id,
             # the statuses as one list: an index search on (agent_id, status)
-            or_(*(_IR.status == status for status in (S.OFFERED, S.ACTIVE, S.WRAP_UP))),
+            or_(*(_IR.status == s.value for s in (S.OFFERED, S.ACTIVE, S.WRAP_UP))),
             _IR.channel == channel,
             or_(
                 _IR.status != S.WRAP_UP.value,
@@ -190,8 +190,9 @@ _ARRIVAL_FLOOR = _FLOOR.add_columns(_AHEAD.scalar_subquery())
 
 
 def _floor(rows: Iterable[Sequence[Any]]) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
+    """:data:`_FLOOR`'s rows as :func:`ready_agents` answers."""
     agents, loads, freed = [], Loads(), {}
-    first_load = 9
+    first_load = len(fields(ReadyAgent))
     for r in rows:
         agent = ReadyAgent(*r[:first_load])
         agents.append(agent)
