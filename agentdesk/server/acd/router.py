@@ -25,6 +25,7 @@ from agentdesk.domain.routing import AgentCandidate, WaitingInteraction, plan_of
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import Channel, InteractionStatus
 from agentdesk.server.context import ServerContext, UnitOfWork
+from agentdesk.server.db.inline_sqlite import taking_turns
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.people.nesting import enabled_queues
 from agentdesk.server.services.agents import apply_state
@@ -396,7 +397,9 @@ class Router:
         while True:
             self.ctx.routing_needed.clear()
             try:
-                delay = await self.route_once()
+                # Straight through: its offers are what operators wait for (see inline_sqlite).
+                with taking_turns(False):
+                    delay = await self.route_once()
             except asyncio.CancelledError:
                 raise
             except Exception:

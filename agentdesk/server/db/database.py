@@ -96,8 +96,9 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
         """A session for reading; nothing is committed. On SQLite its statements take turns
-        with the rest of the event loop (:func:`inline_sqlite.taking_turns`)."""
-        with inline_sqlite.taking_turns():
+        with the rest of the event loop (:func:`inline_sqlite.taking_turns`) unless the
+        caller said otherwise."""
+        with inline_sqlite.taking_turns(unless_said=True):
             async with self.sessions() as session:
                 yield session
 

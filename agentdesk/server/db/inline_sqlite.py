@@ -21,20 +21,26 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-#: Whether the current task's statements first give the loop a turn (see :func:`taking_turns`).
-_TAKE_TURNS: ContextVar[bool] = ContextVar("inline_sqlite_take_turns", default=False)
+#: Whether the current task's statements first give the loop a turn (see :func:`taking_turns`);
+#: None: not said (run at once).
+_TAKE_TURNS: ContextVar[bool | None] = ContextVar("inline_sqlite_take_turns", default=None)
 
 
 @contextmanager
-def taking_turns(on: bool = True) -> Iterator[None]:
+def taking_turns(on: bool = True, *, unless_said: bool = False) -> Iterator[None]:
     """Within this block, the current task's statements each let the event loop run what is
-    ready first (``on``), or run at once (``on=False``).
+    ready first (``on``), or run at once (``on=False``). ``unless_said``: only when no
+    enclosing block has said either.
 
-    Reads take turns: a background job's reads (queue statistics, the team board, the
-    router's look at the floor) then never hold the loop longer than one statement and its
-    rows, and a customer's chat arriving meanwhile is served between two of them. A write
-    transaction runs straight through: it holds the single writer's lock, and the path
-    from a chat to its offer must not wait behind anyone's reads."""
+    Reads take turns: a background job's reads (queue statistics, the team board and the
+    scores) then never hold the loop longer than one statement and its rows (or one batch
+    of a streamed read), and a customer's chat arriving meanwhile is served between two of
+    them. A write transaction runs straight through: it holds the single writer's lock, and
+    the path from a chat to its offer must not wait behind anyone's reads. So does the
+    router (its offers are on that path too)."""
+    if unless_said and _TAKE_TURNS.get() is not None:
+        yield
+        return
     token = _TAKE_TURNS.set(on)
     try:
         yield
