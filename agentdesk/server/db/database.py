@@ -99,7 +99,7 @@ class Database:
         with the rest of the event loop (:func:`inline_sqlite.taking_turns`) unless the
         caller said otherwise."""
         with inline_sqlite.taking_turns(unless_said=True):
-            async with self.sessions() as session:
+            async with self._session() as session:
                 yield session
 
     @asynccontextmanager
@@ -111,10 +111,28 @@ class Database:
                 yield session
             return
         with inline_sqlite.taking_turns(False):
-            async with self._write_lock, self.sessions() as session, session.begin():
+            async with self._write_lock, self._session() as session, session.begin():
                 yield session
         if self._checkpoints is not None:
             self._checkpoints.committed()
+
+    @asynccontextmanager
+    async def _session(self) -> AsyncIterator[AsyncSession]:
+        """A session, closed on the way out.
+
+        ``AsyncSession``'s own ``async with`` closes it in a task of its own, shielded from
+        cancellation: a turn of the loop before the caller goes on (a commit's events waited
+        behind whatever else was ready). On SQLite closing never waits (the statements run
+        on the loop: nothing to cancel midway), so it is closed here directly."""
+        if not self.is_sqlite:
+            async with self.sessions() as session:
+                yield session
+            return
+        session = self.sessions()
+        try:
+            yield session
+        finally:
+            await session.close()
 
     async def dispose(self) -> None:
         if self._checkpoints is not None:
