@@ -38,9 +38,8 @@ async def test_script_progress_is_saved_with_adherence(live_server: LiveServer) 
             assert before["variables"]["customer_name"]
 
             async def step(node: str, answer: str | None = None) -> dict[str, Any]:
-                r = await mario.http.post(
-                    f"/interactions/{iid}/script-progress", json={"node_id": node, "answer": answer}
-                )
+                r = await mario.http.post(f"/interactions/{iid}/script-progress",
+                                          json={"node_id": node, "answer": answer})
                 assert r.status_code == 200, r.text
                 return dict(r.json())
 
@@ -80,9 +79,8 @@ async def test_script_progress_is_saved_with_adherence(live_server: LiveServer) 
                 r = await mario.http.post(f"/interactions/{iid}/script-progress", json=body)
                 assert r.status_code == status, (body, r.text)
                 error_code(r)
-            r = await mario.http.post(
-                "/interactions/int-nope/script-progress", json={"node_id": "greet"}
-            )
+            r = await mario.http.post("/interactions/int-nope/script-progress",
+                                      json={"node_id": "greet"})
             assert r.status_code == 404
             error_code(r)
             assert (await mario.http.get("/scripts/nope")).status_code == 404
@@ -119,29 +117,24 @@ async def test_hints_arrive_with_reasons_and_outcomes_are_reported(
             assert "article_for_last_line" not in rules
             art = article
 
-            ok = await mario.http.post(
-                f"/next-best-actions/{calm['id']}/outcome",
-                json={"accepted": True, "note": "scuse fatte"},
-            )
+            ok = await mario.http.post(f"/next-best-actions/{calm['id']}/outcome",
+                                       json={"accepted": True, "note": "scuse fatte"})
             assert ok.status_code == 200 and ok.json()["outcome"] == "accepted"
-            no = await mario.http.post(
-                f"/next-best-actions/{art['id']}/outcome", json={"accepted": False}
-            )
+            no = await mario.http.post(f"/next-best-actions/{art['id']}/outcome",
+                                       json={"accepted": False})
             assert no.json()["outcome"] == "dismissed"
             gone = (await ev.event("nba.suggested"))["data"]["items"]
             assert calm["id"] not in [h["id"] for h in gone]
-            again = await mario.http.post(
-                f"/next-best-actions/{art['id']}/outcome", json={"accepted": True}
-            )
+            again = await mario.http.post(f"/next-best-actions/{art['id']}/outcome",
+                                          json={"accepted": True})
             assert again.status_code == 409
             error_code(again)
             for body in ({}, {"accepted": "maybe"}, {"accepted": True, "note": "x" * 5000}):
                 bad = await mario.http.post(f"/next-best-actions/{art['id']}/outcome", json=body)
                 assert bad.status_code == 422, body
                 error_code(bad)
-            missing = await mario.http.post(
-                "/next-best-actions/nba-nope/outcome", json={"accepted": True}
-            )
+            missing = await mario.http.post("/next-best-actions/nba-nope/outcome",
+                                            json={"accepted": True})
             assert missing.status_code == 404
             assert (await mario.wrapup(iid, "info_bolletta", resolved=True)).status_code == 200
         finally:

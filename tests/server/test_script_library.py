@@ -34,10 +34,9 @@ def test_shipped_library_loads_everything_and_links_real_articles() -> None:
 def test_broken_files_are_refused_with_a_clear_error_and_the_rest_load(tmp_path: Path) -> None:
     (tmp_path / "ok.yaml").write_text(GOOD, "utf-8")
     (tmp_path / "cycle.yaml").write_text(
-        GOOD.replace("extra-ok", "cyc").replace(
-            "b: {kind: end, text: Fine}",
-            "b: {kind: say, text: x, next: a}\n  c: {kind: end, text: y}",
-        ),
+        GOOD.replace("extra-ok", "cyc").replace("b: {kind: end, text: Fine}",
+                                                 "b: {kind: say, text: x, next: a}\n"
+                                                 "  c: {kind: end, text: y}"),
         "utf-8",
     )
     (tmp_path / "dangling.yaml").write_text(
@@ -50,7 +49,6 @@ def test_broken_files_are_refused_with_a_clear_error_and_the_rest_load(tmp_path:
     assert "cycle: a -> b -> a" in library.refused["cycle.yaml"]
     assert "'z', which is not a node" in library.refused["dangling.yaml"]
     assert "unreadable" in library.refused["garbage.yaml"]
-    assert (
-        "duplicate id" in library.refused["ok.yaml"]
-        or "duplicate id" in library.refused["dup.yaml"]
-    )
+    assert "duplicate id" in library.refused["ok.yaml"] or "duplicate id" in library.refused[
+        "dup.yaml"
+    ]
