@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType
@@ -39,11 +39,20 @@ class UnitOfWork:
         self.events: list[store.StoredEvent] = []
         self.gateway_frames: list[str] = []
         self.hooks: list[Callable[[], None]] = []
+        self._conn: AsyncConnection | None = None
+
+    async def connection(self) -> AsyncConnection:
+        """The transaction's connection, for plain statements (asked for once)."""
+        if self._conn is None:
+            self._conn = await self.session.connection()
+        return self._conn
 
     async def emit(
         self, agent_id: str, type_: EventType, data: BaseModel | dict[str, Any]
     ) -> store.StoredEvent:
-        event = await store.append(self.session, agent_id, type_, data, self.now)
+        event = await store.append(
+            self.session, agent_id, type_, data, self.now, conn=await self.connection()
+        )
         self.events.append(event)
         return event
 
@@ -103,3 +112,8 @@ class ServerContext:
             await self.bus.publish(GATEWAY_CHANNEL, frame)
         for hook in uow.hooks:
             hook()
+        if uow.events or uow.gateway_frames:
+            # One turn of the loop: the streams woken by the publications send before the
+            # caller goes on to build and write its HTTP answer (an operator's offer is what
+            # someone waits for; the gateway's "created" can follow).
+            await asyncio.sleep(0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import threading
 import time
@@ -147,6 +148,7 @@ async def measure_offers(base_url: str) -> list[float]:
 
 @pytest.mark.timeout(900)
 def test_offer_latency(tmp_path: Path) -> None:
+    load_before = os.getloadavg()[0]
     with ThreadedUvicorn(bare_broadcast_app()) as bare:
         baseline = asyncio.run(measure_bare(bare.port))
     server = EmbeddedServer(
@@ -162,8 +164,10 @@ def test_offer_latency(tmp_path: Path) -> None:
         offers = asyncio.run(measure_offers(server.base_url))
     finally:
         server.stop()
+    # the machine is shared: say how busy it was (1-minute load average, before and after)
+    load = f"load {load_before:.1f} -> {os.getloadavg()[0]:.1f}"
     report(
-        f"gateway chat POST -> event on the stream, {N} chats",
+        f"gateway chat POST -> event on the stream, {N} chats, {load}",
         {
             "bare FastAPI POST -> ws broadcast": baseline,
             "chat POST -> interaction.offered": offers,

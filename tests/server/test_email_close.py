@@ -22,8 +22,12 @@ async def test_wrapping_up_an_email_sends_no_chat_event_to_the_gateway(
         await mario.ready()
         first = (await send_email(c, body="Prima"))["interaction_id"]
         second = (await send_email(c, subject="Altro", body="Seconda"))["interaction_id"]
+        # The router offers e-mails: wait for both offers before taking them.
+        offered = {(await events.event("interaction.offered"))["data"]["interaction"]["id"]}
+        offered.add((await events.event("interaction.offered"))["data"]["interaction"]["id"])
+        assert offered == {first, second}
         for iid in (first, second):
-            await mario.accept(iid)
+            assert (await mario.accept(iid)).status_code == 200
         await mario.send(first, "Gentile cliente, ecco la risposta.")
 
         # An unknown disposition changes nothing: the e-mail stays open.

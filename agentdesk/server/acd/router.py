@@ -12,17 +12,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
 from agentdesk.domain.routing import AgentCandidate, WaitingInteraction, plan_offers
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import Channel, InteractionStatus
 from agentdesk.server.context import ServerContext, UnitOfWork
+from agentdesk.server.db.inline_sqlite import taking_turns
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.people.nesting import enabled_queues
 from agentdesk.server.services.agents import apply_state
@@ -44,7 +47,29 @@ KICK_SETTLE_S = 0.005
 HANDLER_ROLES = ("operator", "trainee")
 
 
-def capacity(agent: AgentRow, channel: str) -> int:
+@dataclass(frozen=True, slots=True)
+class ReadyAgent:
+    """What routing reads of a ready operator (columns, not an ORM object: routing reads
+    them on every arrival and pass)."""
+
+    id: str
+    role: str
+    state: str
+    skills: list[Any]
+    clients: list[Any]
+    max_chats: int
+    max_calls: int
+    max_emails: int
+    idle_since: datetime
+
+
+#: An operator as routing sees them: read for a pass, or locked in a transaction.
+AgentLike = ReadyAgent | AgentRow
+#: Where routing's reads run: a session, or a transaction's connection.
+Reader = AsyncSession | AsyncConnection
+
+
+def capacity(agent: AgentLike, channel: str) -> int:
     """The operator's limit for ``channel`` (defaults: 1 call, 3 chats, 2 e-mails)."""
     if channel == Channel.VOICE.value:
         return agent.max_calls
@@ -53,13 +78,13 @@ def capacity(agent: AgentRow, channel: str) -> int:
     return agent.max_chats
 
 
-def trainee_capacity(agent: AgentRow, channel: str, nesting: dict[str, frozenset[str]]) -> int:
+def trainee_capacity(agent: AgentLike, channel: str, nesting: dict[str, frozenset[str]]) -> int:
     """Trainees in nesting take one contact at a time (their load counts every channel)."""
     cap = capacity(agent, channel)
     return min(cap, 1) if agent.role == "trainee" and agent.id in nesting else cap
 
 
-def free_capacity(agent: AgentRow, channel: str, loads: Loads, calls_block_chats: bool) -> int:
+def free_capacity(agent: AgentLike, channel: str, loads: Loads, calls_block_chats: bool) -> int:
     """Slots for ``channel``: each channel has its own limit, and a call in progress keeps
     new chats away when the centre's policy says so."""
     if (
@@ -98,18 +123,12 @@ _HOLDING_SINCE = (
     )
     .group_by(_IR.agent_id, _IR.channel)
 )
-_LAST_FREED = (
-    select(_IR.wrapup_agent_id, func.max(_IR.closed_at))
-    .where(
-        _IR.wrapup_agent_id.in_(bindparam("agents", expanding=True)),
-        _IR.closed_at.is_not(None),
-    )
-    .group_by(_IR.wrapup_agent_id)
-)
-_READY = select(AgentRow).where(
+# Lists of constants as ORs of equalities: an IN of literals is expanded into the SQL text
+# on every execution (SQLite reads both the same way).
+_READY_WHERE = (
     AgentRow.state == AgentState.READY.value,
     AgentRow.enabled.is_(True),
-    AgentRow.role.in_(HANDLER_ROLES),
+    or_(*(AgentRow.role == role for role in HANDLER_ROLES)),
 )
 _AHEAD = (
     select(_IR.id)
@@ -122,10 +141,72 @@ _AHEAD = (
     )
     .limit(1)
 )
+#: The channels whose loads routing counts (one column each in :data:`_FLOOR`).
+CHANNELS = tuple(c.value for c in Channel)
+
+
+def _held_on(channel: str) -> Any:
+    """What the operator of the outer row holds on ``channel`` (as :data:`_HOLDING_SINCE`)."""
+    return (
+        select(func.count())
+        .where(
+            _IR.agent_id == AgentRow.id,
+            # the statuses as one list: an index search on (agent_id, status)
+            or_(*(_IR.status == s.value for s in (S.OFFERED, S.ACTIVE, S.WRAP_UP))),
+            _IR.channel == channel,
+            or_(
+                _IR.status != S.WRAP_UP.value,
+                _IR.ended_at.is_(None),
+                _IR.ended_at > bindparam("wrap_up_since"),
+            ),
+        )
+        .correlate(AgentRow)
+        .scalar_subquery()
+    )
+
+
+#: Ready operators with, per row, their loads by channel (as :func:`holding` counts them)
+#: and when they last finished a contact (their latest closed wrap-up): one statement, each
+#: sub-select an index search (``ix_interactions_agent_status``,
+#: ``ix_interactions_wrapup_agent_closed``; ``tests/server/test_routing_reads.py``).
+_FLOOR = select(
+    AgentRow.id,
+    AgentRow.role,
+    AgentRow.state,
+    AgentRow.skills,
+    AgentRow.clients,
+    AgentRow.max_chats,
+    AgentRow.max_calls,
+    AgentRow.max_emails,
+    AgentRow.idle_since,
+    *(_held_on(channel) for channel in CHANNELS),
+    select(func.max(_IR.closed_at))
+    .where(_IR.wrapup_agent_id == AgentRow.id, _IR.closed_at.is_not(None))
+    .correlate(AgentRow)
+    .scalar_subquery(),
+).where(*_READY_WHERE)
+#: The same for an arrival, with whether someone waits before it (``ahead``, on every row;
+#: no row when nobody is ready, and then it does not matter).
+_ARRIVAL_FLOOR = _FLOOR.add_columns(_AHEAD.scalar_subquery())
+
+
+def _floor(rows: Iterable[Sequence[Any]]) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
+    """:data:`_FLOOR`'s rows as :func:`ready_agents` answers."""
+    agents, loads, freed = [], Loads(), {}
+    first_load = len(fields(ReadyAgent))
+    for r in rows:
+        agent = ReadyAgent(*r[:first_load])
+        agents.append(agent)
+        for i, channel in enumerate(CHANNELS):
+            if count := r[first_load + i]:
+                loads[(agent.id, channel)] = int(count)
+        if (when := r[first_load + len(CHANNELS)]) is not None:
+            freed[agent.id] = when
+    return agents, loads, freed
 
 
 async def holding(
-    session: AsyncSession, agent_ids: list[str], wrap_up_since: datetime | None = None
+    session: Reader, agent_ids: list[str], wrap_up_since: datetime | None = None
 ) -> Loads:
     """How many contacts each agent holds, by channel: offered, active, and in wrap-up
     (since ``wrap_up_since``: a wrap-up past the maximum no longer counts)."""
@@ -144,27 +225,17 @@ async def holding(
     return loads
 
 
-async def last_freed(session: AsyncSession, agent_ids: list[str]) -> dict[str, datetime]:
-    """When each agent last finished a contact (its wrap-up closed)."""
-    if not agent_ids:
-        return {}
-    rows = await session.execute(_LAST_FREED, {"agents": agent_ids})
-    return {str(agent_id): when for agent_id, when in rows if agent_id and when}
-
-
 async def ready_agents(
-    session: AsyncSession, wrap_up_since: datetime | None = None
-) -> tuple[list[AgentRow], Loads, dict[str, datetime]]:
-    """Operators who may be offered something now, what each holds, and when each last
-    finished a contact."""
-    agents = list(await session.scalars(_READY))
-    ids = [a.id for a in agents]
-    return agents, await holding(session, ids, wrap_up_since), await last_freed(session, ids)
+    session: Reader, wrap_up_since: datetime
+) -> tuple[list[ReadyAgent], Loads, dict[str, datetime]]:
+    """Operators who may be offered something now, what each holds (a wrap-up that began
+    before ``wrap_up_since`` no longer counts), and when each last finished a contact."""
+    return _floor(await session.execute(_FLOOR, {"wrap_up_since": wrap_up_since}))
 
 
 def candidates_for(
     channel: str,
-    agents: list[AgentRow],
+    agents: Sequence[AgentLike],
     loads: Loads,
     nesting: dict[str, frozenset[str]],
     calls_block_chats: bool,
@@ -212,23 +283,39 @@ async def try_offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> bool
     return True
 
 
-async def arrival_agent(uow: UnitOfWork, row: InteractionRow, skill: str) -> str | None:
+async def arrival_agent(
+    uow: UnitOfWork, row: InteractionRow, skill: str, *, priority: int | None = None
+) -> str | None:
     """The operator to offer a new arrival to in the transaction that queues it, when nobody
     waits before it in its queue and someone is free: one commit and no router round-trip
     between the customer and the offer. ``None`` leaves it to the router as usual.
 
-    ``row`` may not be stored yet (a chat is inserted already offered)."""
-    queue = await uow.session.get(QueueRow, row.queue_id)
-    priority = queue.priority if queue is not None else 0
-    # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
-    ahead = await uow.session.scalar(
-        _AHEAD,
-        {"channel": row.channel, "self": row.id, "queue": row.queue_id, "priority": priority},
+    ``row`` may not be stored yet (a chat is inserted already offered). ``priority``: its
+    queue's, when the caller has read it. The reads run as plain statements on the
+    transaction's connection (after flushing what the caller changed)."""
+    if priority is None:
+        queue = await uow.session.get(QueueRow, row.queue_id)
+        priority = queue.priority if queue is not None else 0
+    session = uow.session
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    conn = await uow.connection()
+    rows = list(
+        await conn.execute(
+            _ARRIVAL_FLOOR,
+            {
+                "wrap_up_since": wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s),
+                "channel": row.channel,
+                "self": row.id,
+                "queue": row.queue_id,
+                "priority": priority,
+            },
+        )
     )
-    if ahead is not None:
+    # Someone waits before it: in its queue, or in a higher-priority queue of its channel.
+    if not rows or rows[0][-1] is not None:
         return None
-    cutoff = wrap_up_cutoff(uow.now, uow.ctx.settings.wrap_up_max_s)
-    agents, loads, freed = await ready_agents(uow.session, cutoff)
+    agents, loads, freed = _floor(rows)
     trainees = any(a.role == "trainee" for a in agents)
     nesting = await enabled_queues(uow.session) if trainees else {}
     item = WaitingInteraction(
@@ -310,7 +397,9 @@ class Router:
         while True:
             self.ctx.routing_needed.clear()
             try:
-                delay = await self.route_once()
+                # Straight through: its offers are what operators wait for (see inline_sqlite).
+                with taking_turns(False):
+                    delay = await self.route_once()
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -404,7 +493,7 @@ class Router:
 
     async def _snapshot(
         self, now: datetime
-    ) -> tuple[list[tuple[InteractionRow, str, int]], list[AgentRow], Loads, dict[str, datetime]]:
+    ) -> tuple[list[tuple[InteractionRow, str, int]], list[ReadyAgent], Loads, dict[str, datetime]]:
         cutoff = wrap_up_cutoff(now, self.ctx.settings.wrap_up_max_s)
         async with self.ctx.db.read() as session:
             result = await session.execute(

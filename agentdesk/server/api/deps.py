@@ -22,7 +22,9 @@ from agentdesk.server.security import keys_match
 from agentdesk.server.services.auth import authenticate
 
 
-def get_ctx(request: Request) -> ServerContext:
+async def get_ctx(request: Request) -> ServerContext:
+    # async: FastAPI runs a plain ``def`` dependency on a worker thread, a hop there and
+    # back (and a wait for the interpreter lock) before every request's handler could start
     ctx: ServerContext = request.app.state.ctx
     return ctx
 

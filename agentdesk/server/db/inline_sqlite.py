@@ -16,8 +16,36 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
+
+#: Whether the current task's statements first give the loop a turn (see :func:`taking_turns`);
+#: None: not said (run at once).
+_TAKE_TURNS: ContextVar[bool | None] = ContextVar("inline_sqlite_take_turns", default=None)
+
+
+@contextmanager
+def taking_turns(on: bool = True, *, unless_said: bool = False) -> Iterator[None]:
+    """Within this block, the current task's statements each let the event loop run what is
+    ready first (``on``), or run at once (``on=False``). ``unless_said``: only when no
+    enclosing block has said either.
+
+    Reads take turns: a background job's reads (queue statistics, the team board and the
+    scores) then never hold the loop longer than one statement and its rows (or one batch
+    of a streamed read), and a customer's chat arriving meanwhile is served between two of
+    them. A write transaction runs straight through: it holds the single writer's lock, and
+    the path from a chat to its offer must not wait behind anyone's reads. So does the
+    router (its offers are on that path too)."""
+    if unless_said and _TAKE_TURNS.get() is not None:
+        yield
+        return
+    token = _TAKE_TURNS.set(on)
+    try:
+        yield
+    finally:
+        _TAKE_TURNS.reset(token)
 
 
 class InlineCursor:
@@ -33,6 +61,8 @@ class InlineCursor:
         self._cursor.close()
 
     async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
+        if _TAKE_TURNS.get():
+            await asyncio.sleep(0)
         if parameters is None:
             self._cursor.execute(sql)
         else:
@@ -47,6 +77,8 @@ class InlineCursor:
         return self._cursor.fetchone()
 
     async def fetchmany(self, size: int | None = None) -> list[Any]:
+        if _TAKE_TURNS.get():  # a streamed read takes turns between its batches
+            await asyncio.sleep(0)
         return self._cursor.fetchmany(size if size is not None else self._cursor.arraysize)
 
     async def fetchall(self) -> list[Any]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from agentdesk.protocol.events import EventType
 from agentdesk.server.db.models import EventRow, EventStreamRow
@@ -50,7 +50,9 @@ _NEXT_SEQ = (
 _INSERT_EVENT = insert(EventRow)
 
 
-async def allocate_seq(session: AsyncSession, agent_id: str) -> int:
+async def allocate_seq(
+    session: AsyncSession, agent_id: str, conn: AsyncConnection | None = None
+) -> int:
     """The next seq of the agent's stream, inside the caller's transaction.
 
     ``UPDATE ... RETURNING`` takes the row lock on PostgreSQL (a concurrent writer waits for
@@ -58,7 +60,8 @@ async def allocate_seq(session: AsyncSession, agent_id: str) -> int:
     writer. Both statements of an event run on the session's connection as plain SQL: the
     ORM has nothing to track in them.
     """
-    conn = await session.connection()
+    if conn is None:
+        conn = await session.connection()
     seq = (await conn.execute(_NEXT_SEQ, {"agent": agent_id})).scalar_one_or_none()
     if seq is None:
         await ensure_stream(session, agent_id)
@@ -72,10 +75,14 @@ async def append(
     type_: EventType,
     data: BaseModel | dict[str, Any],
     now: datetime,
+    *,
+    conn: AsyncConnection | None = None,
 ) -> StoredEvent:
-    seq = await allocate_seq(session, agent_id)
+    """Store an event in the caller's transaction (``conn``: its connection, when at hand)."""
+    if conn is None:
+        conn = await session.connection()
+    seq = await allocate_seq(session, agent_id, conn)
     frame = encode_frame(seq, type_, now, data)
-    conn = await session.connection()
     await conn.execute(
         _INSERT_EVENT,
         {"agent_id": agent_id, "seq": seq, "type": type_.value, "created_at": now, "frame": frame},

@@ -88,15 +88,38 @@ class _AgentStream:
         self.sub = sub
         #: The last seq sent; None until the client has resumed.
         self.cursor: int | None = None
+        #: Held while the cursor moves: a resume's backlog and a live event never interleave.
+        self._turn = asyncio.Lock()
 
     async def run(self) -> None:
         async with self.ctx.db.read() as session:
             last = await store.last_seq(session, self.agent_id)
         await self.sock.send_json(ReadyMessage(last_seq=last).model_dump(mode="json"))
+        # Live events have a task of their own that waits on the subscription: a published
+        # frame wakes it and it sends, one hop from the publishing commit (a loop waiting on
+        # both the subscription and the client took three, each behind whatever else was
+        # ready on the event loop). The client's frames and the heartbeat are served here.
+        live = asyncio.create_task(self._serve_live())
+        try:
+            await self._serve_client(live)
+        finally:
+            live.cancel()
+            await asyncio.gather(live, return_exceptions=True)
+
+    async def _serve_live(self) -> None:
+        while True:
+            frame = await self.sub.get()
+            async with self._turn:
+                await self._on_live(frame)
+                if self.sub.overflowed:
+                    self.sub.clear_overflow()
+                    await self._catch_up()
+
+    async def _serve_client(self, live: asyncio.Task[None]) -> None:
+        """Client frames and heartbeats until the client leaves (or the live task fails)."""
         loop = asyncio.get_running_loop()
         heartbeat = self.ctx.settings.heartbeat_s
         next_ping = loop.time() + heartbeat
-        live: asyncio.Task[str] = asyncio.create_task(self.sub.get())
         client: asyncio.Task[dict[str, Any]] = asyncio.create_task(self.sock.receive_object())
         try:
             while True:
@@ -104,23 +127,19 @@ class _AgentStream:
                 done, _ = await asyncio.wait(
                     {live, client}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
                 )
-                if client in done:
-                    await self._on_client_frame(client)
-                    client = asyncio.create_task(self.sock.receive_object())
                 if live in done:
-                    frame = live.result()
-                    live = asyncio.create_task(self.sub.get())
-                    await self._on_live(frame)
-                if self.sub.overflowed:
-                    self.sub.clear_overflow()
-                    await self._catch_up()
+                    live.result()  # its ClientGone (or failure) ends the stream
+                    return
+                if client in done:
+                    async with self._turn:
+                        await self._on_client_frame(client)
+                    client = asyncio.create_task(self.sock.receive_object())
                 if loop.time() >= next_ping:
                     await self.sock.send_ping()
                     next_ping = loop.time() + heartbeat
         finally:
-            for task in (live, client):
-                task.cancel()
-            await asyncio.gather(live, client, return_exceptions=True)
+            client.cancel()
+            await asyncio.gather(client, return_exceptions=True)
 
     async def _on_client_frame(self, task: asyncio.Task[dict[str, Any]]) -> None:
         try:

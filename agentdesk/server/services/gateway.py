@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.protocol.events import EventType, InteractionEndedData
+from agentdesk.protocol.events import EventType, InteractionData, InteractionEndedData
 from agentdesk.protocol.gateway import (
     EntryPoint,
     EntryPointKind,
@@ -18,11 +19,14 @@ from agentdesk.protocol.gateway import (
 from agentdesk.protocol.interactions import Channel, Direction, InteractionStatus, Message
 from agentdesk.server.acd.router import arrival_agent
 from agentdesk.server.context import UnitOfWork
+from agentdesk.server.db.assist_models import MessageMoodRow
 from agentdesk.server.db.models import (
+    Base,
     ClientRow,
     CustomerRow,
     EntryPointRow,
     InteractionRow,
+    MessageRow,
     QueueRow,
 )
 from agentdesk.server.errors import Conflict, Invalid, NotFound
@@ -33,8 +37,12 @@ from agentdesk.server.services.interactions import (
     end_conversation,
     new_line,
 )
-from agentdesk.server.services.offers import announce_offer, lock_interaction, mark_offered
-from agentdesk.server.services.views import conversation_reading, interaction_view
+from agentdesk.server.services.offers import lock_interaction, mark_offered
+from agentdesk.server.services.views import (
+    build_interaction,
+    conversation_reading,
+    interaction_view,
+)
 
 S = InteractionStatus
 OPEN = (S.QUEUED.value, S.OFFERED.value, S.ACTIVE.value)
@@ -71,23 +79,49 @@ _CUSTOMER_BY = {
         (Channel.VOICE, CustomerRow.phone_digits),
     )
 }
-_ENTRY_POINT = (
-    select(EntryPointRow, QueueRow, ClientRow)
+#: The same match for a new chat, as plain columns (see :func:`open_chat`).
+_CHAT_CUSTOMER = (
+    select(CustomerRow.id, CustomerRow.name)
+    .where(
+        CustomerRow.client_id == bindparam("client"),
+        CustomerRow.chat_handle == bindparam("address"),
+    )
+    .order_by(CustomerRow.is_prospect, CustomerRow.created_at)
+    .limit(1)
+)
+#: A chat entry point with what a new chat needs of its queue and client.
+_CHAT_ENTRY = (
+    select(
+        EntryPointRow.id,
+        EntryPointRow.kind,
+        EntryPointRow.client_id,
+        EntryPointRow.queue_id,
+        QueueRow.skill,
+        QueueRow.priority,
+        ClientRow.name,
+        ClientRow.color,
+        ClientRow.greeting,
+        ClientRow.dispositions,
+    )
     .join(QueueRow, QueueRow.id == EntryPointRow.queue_id)
     .join(ClientRow, ClientRow.id == EntryPointRow.client_id)
     .where(EntryPointRow.id == bindparam("entry_point"))
 )
+_INSERT = {
+    model.__tablename__: insert(model)
+    for model in (CustomerRow, InteractionRow, MessageRow, MessageMoodRow)
+}
 
 
-async def match_customer(
-    uow: UnitOfWork, client_id: str, channel: Channel, address: str
+def _identity(channel: Channel, address: str) -> str:
+    """How a customer's address is matched on ``channel`` (phone numbers by their digits)."""
+    return re.sub(r"\D", "", address) if channel is Channel.VOICE else address.strip()
+
+
+def _prospect(
+    uow: UnitOfWork, client_id: str, channel: Channel, address: str, value: str
 ) -> CustomerRow:
-    """The client's customer with this identity on the channel, or a new prospect."""
-    value = re.sub(r"\D", "", address) if channel is Channel.VOICE else address.strip()
-    found = await uow.session.scalar(_CUSTOMER_BY[channel], {"client": client_id, "address": value})
-    if found is not None:
-        return found
-    prospect = CustomerRow(
+    return CustomerRow(
         id=new_id("cus"),
         client_id=client_id,
         name=address.strip()[:160],
@@ -100,22 +134,59 @@ async def match_customer(
         phone=address if channel is Channel.VOICE else None,
         phone_digits=value if channel is Channel.VOICE else None,
     )
+
+
+async def match_customer(
+    uow: UnitOfWork, client_id: str, channel: Channel, address: str
+) -> CustomerRow:
+    """The client's customer with this identity on the channel, or a new prospect."""
+    value = _identity(channel, address)
+    found = await uow.session.scalar(_CUSTOMER_BY[channel], {"client": client_id, "address": value})
+    if found is not None:
+        return found
+    prospect = _prospect(uow, client_id, channel, address, value)
     uow.session.add(prospect)
     await uow.session.flush()
     return prospect
 
 
+def _column_values(obj: Base) -> dict[str, Any]:
+    """The columns set on a new ``obj`` (the others take their defaults), for a plain INSERT."""
+    given = obj.__dict__
+    return {c.key: given[c.key] for c in obj.__table__.columns if c.key in given}
+
+
 async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated:
     """A customer starts a chat: match them, queue the chat and, when someone is free and
-    nobody waits before it, offer it in the same transaction (inserted already offered)."""
-    found = (await uow.session.execute(_ENTRY_POINT, {"entry_point": body.entry_point})).first()
-    if found is None or found[0].kind != EntryPointKind.CHAT.value:
+    nobody waits before it, offer it in the same transaction (inserted already offered).
+
+    The first thing every customer does, and the path to the operator's offer: it runs as
+    plain statements on the transaction's connection, the rows built as the ORM would store
+    them and inserted without the unit of work (which costs more than the statements), the
+    offer's view built from what is in hand (:func:`build_interaction`, as
+    :func:`interaction_view` builds it)."""
+    conn = await uow.connection()
+    ep = (await conn.execute(_CHAT_ENTRY, {"entry_point": body.entry_point})).first()
+    if ep is None or ep.kind != EntryPointKind.CHAT.value:
         raise Invalid(
             f"unknown chat entry point {body.entry_point!r}",
             details={"entry_point": body.entry_point},
         )
-    ep, queue = found[0], found[1]
-    customer = await match_customer(uow, ep.client_id, Channel.CHAT, body.from_)
+    client = ClientRow(
+        id=ep.client_id,
+        name=ep.name,
+        color=ep.color,
+        greeting=ep.greeting,
+        dispositions=ep.dispositions,
+    )
+    value = _identity(Channel.CHAT, body.from_)
+    found = (await conn.execute(_CHAT_CUSTOMER, {"client": ep.client_id, "address": value})).first()
+    if found is not None:
+        customer_id, customer_name = str(found.id), str(found.name)
+    else:
+        prospect = _prospect(uow, ep.client_id, Channel.CHAT, body.from_, value)
+        await conn.execute(_INSERT["customers"], _column_values(prospect))
+        customer_id, customer_name = prospect.id, prospect.name
     row = InteractionRow(
         id=new_id("int"),
         channel=Channel.CHAT.value,
@@ -124,25 +195,28 @@ async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated
         queue_id=ep.queue_id,
         entry_point=ep.id,
         from_address=body.from_,
-        customer_id=customer.id,
+        customer_id=customer_id,
         subject=_subject(body.text),
         created_at=uow.now,
         queued_at=uow.now,
         customer_typing=False,
         excluded={},
     )
-    msg, stored = new_line(uow, row, Direction.INBOUND, customer.name, body.text)
+    msg, stored = new_line(uow, row, Direction.INBOUND, customer_name, body.text)
     moods = {msg.id: stored} if stored is not None else {}
     reading = conversation_reading([msg], moods)
     row.mood = reading.label if reading else None
-    agent_id = await arrival_agent(uow, row, queue.skill)
+    agent_id = await arrival_agent(uow, row, ep.skill, priority=int(ep.priority or 0))
     if agent_id is not None:
         mark_offered(uow, row, agent_id)
-    uow.session.add_all([row, msg])
-    await uow.session.flush()
-    uow.session.add_all(moods.values())  # after its line: the unit of work cannot order them
+    await conn.execute(_INSERT["interactions"], _column_values(row))
+    await conn.execute(_INSERT["messages"], _column_values(msg))
+    for mood in moods.values():
+        await conn.execute(_INSERT["message_moods"], _column_values(mood))
     if agent_id is not None:
-        await announce_offer(uow, row, ([msg], moods))
+        view = build_interaction(row, client, customer_name, ([msg], moods))
+        await uow.emit(agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
+        uow.after_commit(uow.ctx.kick_stats)
     # Also after an offer made here: the router keeps the offer's deadline.
     uow.after_commit(uow.ctx.kick_router)
     return GatewayCreated(interaction_id=row.id)

@@ -18,6 +18,7 @@ from agentdesk.protocol.interactions import (
     Wrapup,
 )
 from agentdesk.protocol.mood import MoodView
+from agentdesk.protocol.voice import CallState
 from agentdesk.server.db.assist_models import MessageMoodRow
 from agentdesk.server.db.models import (
     AgentRow,
@@ -155,6 +156,32 @@ async def interaction_view(
         moods = await stored_moods(session, row.id)
     else:
         messages, moods = transcript
+    views = [message_view(m, moods.get(m.id)) for m in messages]
+    if row.channel == Channel.EMAIL.value:
+        from agentdesk.server.services.email_attachments import with_attachments
+
+        views = await with_attachments(session, views)
+    call = await call_state(session, row.id) if row.channel == Channel.VOICE.value else None
+    return build_interaction(
+        row, client, customer.name if customer else None, (messages, moods), views=views, call=call
+    )
+
+
+def build_interaction(
+    row: InteractionRow,
+    client: ClientRow,
+    customer_name: str | None,
+    transcript: Transcript,
+    *,
+    views: list[Message] | None = None,
+    call: CallState | None = None,
+) -> Interaction:
+    """:func:`interaction_view` from parts in hand (a new chat has them all: no reads).
+
+    ``views``: the transcript's lines as the wire carries them (built here when omitted)."""
+    messages, moods = transcript
+    if views is None:
+        views = [message_view(m, moods.get(m.id)) for m in messages]
     mood = conversation_reading(messages, moods)
     wrapup = None
     if row.disposition is not None and row.wrapup_at is not None:
@@ -165,11 +192,6 @@ async def interaction_view(
             agent_id=row.wrapup_agent_id or "",
             ts=row.wrapup_at,
         )
-    views = [message_view(m, moods.get(m.id)) for m in messages]
-    if row.channel == Channel.EMAIL.value:
-        from agentdesk.server.services.email_attachments import with_attachments
-
-        views = await with_attachments(session, views)
     return Interaction(
         id=row.id,
         channel=Channel(row.channel),
@@ -179,7 +201,7 @@ async def interaction_view(
         entry_point=row.entry_point,
         from_address=row.from_address,
         customer_id=row.customer_id,
-        customer_name=customer.name if customer else None,
+        customer_name=customer_name,
         agent_id=row.agent_id,
         subject=row.subject,
         created_at=row.created_at,
@@ -191,5 +213,5 @@ async def interaction_view(
         dispositions=dispositions(client),
         wrapup=wrapup,
         mood=mood_view(mood) if mood else None,
-        call=await call_state(session, row.id) if row.channel == Channel.VOICE.value else None,
+        call=call,
     )
