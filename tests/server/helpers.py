@@ -195,3 +195,18 @@ async def customer(server: LiveServer) -> AsyncIterator[Customer]:
 
 def api(path: str) -> str:
     return API_PREFIX + path
+
+
+@asynccontextmanager
+async def ready_desk(server: LiveServer) -> AsyncIterator[tuple[Operator, Customer, Stream, Any]]:
+    """Mario signed in, Ready and on his stream, a customer's side, and the demo's known
+    Lario customer (``cus-lario-001``, whose chat handle opens a chat as them)."""
+    async with (
+        operator(server, "mario") as mario,
+        customer(server) as c,
+        stream(server, mario.token) as events,
+    ):
+        known = (await mario.http.get("/customers/cus-lario-001")).json()
+        await mario.ready()
+        yield mario, c, events, known
+

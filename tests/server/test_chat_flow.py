@@ -9,7 +9,7 @@ from typing import Any
 import websockets
 
 from tests.conftest import LiveServer
-from tests.server.helpers import customer, error_code, operator, stream
+from tests.server.helpers import customer, error_code, operator, ready_desk, stream
 
 
 async def _gateway_frames(
@@ -39,13 +39,7 @@ async def test_chat_from_offer_to_wrap_up_and_into_the_timeline(live_server: Liv
     listener = asyncio.create_task(_gateway_frames(live_server, heard, connected))
     try:
         await asyncio.wait_for(connected.wait(), 5)
-        async with (
-            operator(live_server, "mario") as mario,
-            customer(live_server) as c,
-            stream(live_server, mario.token) as events,
-        ):
-            known = (await mario.http.get("/customers/cus-lario-001")).json()
-            await mario.ready()
+        async with ready_desk(live_server) as (mario, c, events, known):
             iid = await c.open_chat(
                 handle=known["chat_handle"], entry_point="web-lario", text="Buongiorno"
             )

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from tests.conftest import LiveServer
-from tests.server.helpers import customer, operator, stream
+from tests.server.helpers import ready_desk
 
 
 async def test_customer_lines_carry_mood_and_the_interaction_keeps_it(
     live_server: LiveServer,
 ) -> None:
-    async with (
-        operator(live_server, "mario") as mario,
-        customer(live_server) as c,
-        stream(live_server, mario.token) as events,
-    ):
-        known = (await mario.http.get("/customers/cus-lario-001")).json()
-        await mario.ready()
+    async with ready_desk(live_server) as (mario, c, events, known):
         iid = await c.open_chat(
             handle=known["chat_handle"], entry_point="web-lario", text="Buongiorno, una domanda"
         )

@@ -8,17 +8,11 @@ chat (built from the stored rows) must be the same, for a known customer and a n
 from __future__ import annotations
 
 from tests.conftest import LiveServer
-from tests.server.helpers import customer, operator, stream
+from tests.server.helpers import ready_desk
 
 
 async def test_the_offer_is_the_chat_as_stored(live_server: LiveServer) -> None:
-    async with (
-        operator(live_server, "mario") as mario,
-        customer(live_server) as c,
-        stream(live_server, mario.token) as events,
-    ):
-        known = (await mario.http.get("/customers/cus-lario-001")).json()
-        await mario.ready()
+    async with ready_desk(live_server) as (mario, c, events, known):
         for handle, text in (
             (known["chat_handle"], "Buongiorno, sono furioso: la bolletta è sbagliata!"),
             ("  nuovo.cliente@example.org ", "Salve, vorrei informazioni sulle offerte."),
