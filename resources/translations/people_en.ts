@@ -162,8 +162,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/erlang.py" line="59" />
-        <source>answered within</source>
-        <translation>answered within</translation>
+        <source>Answered within</source>
+        <translation>Answered within</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/erlang.py" line="60" />

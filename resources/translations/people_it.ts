@@ -162,8 +162,8 @@
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/erlang.py" line="59" />
-        <source>answered within</source>
-        <translation>con risposta entro</translation>
+        <source>Answered within</source>
+        <translation>Con risposta entro</translation>
     </message>
     <message>
         <location filename="../../agentdesk/gui/people/erlang.py" line="60" />

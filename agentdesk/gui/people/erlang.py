@@ -62,7 +62,7 @@ class ErlangCalculator(QWidget):
         form.addRow(self.tr("Contacts"), self.volume)
         form.addRow(self.tr("AHT"), self.aht)
         form.addRow(self.tr("Service level"), self.target)
-        form.addRow(self.tr("answered within"), self.target_time)
+        form.addRow(self.tr("Answered within"), self.target_time)
         form.addRow(self.tr("Shrinkage"), self.shrinkage)
         self.plot: Any = None
         self.curve: Any = None
