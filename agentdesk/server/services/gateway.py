@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from agentdesk.protocol.events import EventType, InteractionData, InteractionEndedData
+from agentdesk.protocol.events import EventType, InteractionEndedData
 from agentdesk.protocol.gateway import (
     EntryPoint,
     EntryPointKind,
@@ -37,7 +37,7 @@ from agentdesk.server.services.interactions import (
     end_conversation,
     new_line,
 )
-from agentdesk.server.services.offers import lock_interaction, mark_offered
+from agentdesk.server.services.offers import lock_interaction, mark_offered, send_offer
 from agentdesk.server.services.views import (
     build_interaction,
     conversation_reading,
@@ -80,15 +80,7 @@ _CUSTOMER_BY = {
     )
 }
 #: The same match for a new chat, as plain columns (see :func:`open_chat`).
-_CHAT_CUSTOMER = (
-    select(CustomerRow.id, CustomerRow.name)
-    .where(
-        CustomerRow.client_id == bindparam("client"),
-        CustomerRow.chat_handle == bindparam("address"),
-    )
-    .order_by(CustomerRow.is_prospect, CustomerRow.created_at)
-    .limit(1)
-)
+_CHAT_CUSTOMER = _CUSTOMER_BY[Channel.CHAT].with_only_columns(CustomerRow.id, CustomerRow.name)
 #: A chat entry point with what a new chat needs of its queue and client.
 _CHAT_ENTRY = (
     select(
@@ -214,9 +206,9 @@ async def open_chat(uow: UnitOfWork, body: GatewayChatRequest) -> GatewayCreated
     for mood in moods.values():
         await conn.execute(_INSERT["message_moods"], _column_values(mood))
     if agent_id is not None:
-        view = build_interaction(row, client, customer_name, ([msg], moods))
-        await uow.emit(agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
-        uow.after_commit(uow.ctx.kick_stats)
+        await send_offer(
+            uow, agent_id, build_interaction(row, client, customer_name, ([msg], moods))
+        )
     # Also after an offer made here: the router keeps the offer's deadline.
     uow.after_commit(uow.ctx.kick_router)
     return GatewayCreated(interaction_id=row.id)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from agentdesk.protocol.events import EventType, InteractionData, InteractionEndedData
-from agentdesk.protocol.interactions import InteractionStatus
+from agentdesk.protocol.interactions import Interaction, InteractionStatus
 from agentdesk.server.context import UnitOfWork
 from agentdesk.server.db.models import InteractionRow
-from agentdesk.server.services.views import Transcript, interaction_view
+from agentdesk.server.services.views import interaction_view
 
 OFFERED = InteractionStatus.OFFERED.value
 QUEUED = InteractionStatus.QUEUED.value
@@ -36,13 +36,15 @@ async def offer(uow: UnitOfWork, row: InteractionRow, agent_id: str) -> None:
     await announce_offer(uow, row)
 
 
-async def announce_offer(
-    uow: UnitOfWork, row: InteractionRow, transcript: Transcript | None = None
-) -> None:
+async def announce_offer(uow: UnitOfWork, row: InteractionRow) -> None:
     """Tell the operator of the offer (``row`` marked offered and flushed)."""
     assert row.agent_id is not None
-    view = await interaction_view(uow.session, row, transcript)
-    await uow.emit(row.agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
+    await send_offer(uow, row.agent_id, await interaction_view(uow.session, row))
+
+
+async def send_offer(uow: UnitOfWork, agent_id: str, view: Interaction) -> None:
+    """The offer's event to the operator, and the queue statistics refreshed after commit."""
+    await uow.emit(agent_id, EventType.INTERACTION_OFFERED, InteractionData(interaction=view))
     uow.after_commit(uow.ctx.kick_stats)
 
 
