@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from agentdesk.domain.agent_state import AgentState
@@ -109,18 +109,15 @@ _HOLDING = (
     .where(_IR.agent_id.in_(bindparam("agents", expanding=True)), _HELD)
     .group_by(_IR.agent_id, _IR.channel)
 )
+#: Of what is held, a wrap-up counts only while it is younger than ``wrap_up_since``.
+_NOT_PAST_WRAP_UP = or_(
+    _IR.status != S.WRAP_UP.value,
+    _IR.ended_at.is_(None),
+    _IR.ended_at > bindparam("wrap_up_since"),
+)
 _HOLDING_SINCE = (
     select(_IR.agent_id, _IR.channel, func.count())
-    .where(
-        _IR.agent_id.in_(bindparam("agents", expanding=True)),
-        or_(
-            _IR.status.in_((S.OFFERED.value, S.ACTIVE.value)),
-            and_(
-                _IR.status == S.WRAP_UP.value,
-                or_(_IR.ended_at.is_(None), _IR.ended_at > bindparam("wrap_up_since")),
-            ),
-        ),
-    )
+    .where(_IR.agent_id.in_(bindparam("agents", expanding=True)), _HELD, _NOT_PAST_WRAP_UP)
     .group_by(_IR.agent_id, _IR.channel)
 )
 # Lists of constants as ORs of equalities: an IN of literals is expanded into the SQL text
@@ -154,11 +151,7 @@ def _held_on(channel: str) -> Any:
             # the statuses as one list: an index search on (agent_id, status)
             or_(*(_IR.status == s.value for s in (S.OFFERED, S.ACTIVE, S.WRAP_UP))),
             _IR.channel == channel,
-            or_(
-                _IR.status != S.WRAP_UP.value,
-                _IR.ended_at.is_(None),
-                _IR.ended_at > bindparam("wrap_up_since"),
-            ),
+            _NOT_PAST_WRAP_UP,
         )
         .correlate(AgentRow)
         .scalar_subquery()
