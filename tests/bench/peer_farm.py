@@ -8,16 +8,12 @@ call is up, then keeps them talking until its stdin closes. CODEC is the peers' 
 from __future__ import annotations
 
 import asyncio
-import fractions
 import sys
 from typing import Any
 
-import av
 import httpx
-from aiortc.codecs import get_encoder
-from aiortc.codecs.base import Encoder
 
-from agentdesk.server.media.legs import low_latency_receiver, negotiated_codec
+from agentdesk.server.media.legs import InlineEncoder, low_latency_receiver, negotiated_codec
 from tests.voicepeer import ToneTrack, VoicePeer
 
 
@@ -28,20 +24,11 @@ class EncodedTone(ToneTrack):
 
     def __init__(self, hz: float) -> None:
         super().__init__(hz)
-        self.encoder: Encoder | None = None
-        self.time_base = fractions.Fraction(1, 48_000)
+        self.encoder = InlineEncoder()
 
     async def recv(self) -> Any:
-        frame = await super().recv()
-        if self.encoder is None:
-            return frame
-        payloads, timestamp = self.encoder.encode(frame)
-        if not payloads:
-            return await self.recv()
-        packet = av.Packet(payloads[0])
-        packet.pts = timestamp
-        packet.time_base = self.time_base
-        return packet
+        out = self.encoder.encode(await super().recv())
+        return out if out is not None else await self.recv()
 
 
 def cheap_peer(hz: float, codec: str) -> VoicePeer:
@@ -63,10 +50,8 @@ async def bridged_call(http: httpx.AsyncClient, call_id: str, a: VoicePeer, b: V
         r.raise_for_status()
         answer = r.json()["sdp"]
         await peer.answer(answer)
-        codec = negotiated_codec(answer)
-        if isinstance(peer.tone, EncodedTone) and codec is not None:
-            peer.tone.encoder = get_encoder(codec)
-            peer.tone.time_base = fractions.Fraction(1, codec.clockRate)
+        if isinstance(peer.tone, EncodedTone):
+            peer.tone.encoder.use(negotiated_codec(answer))
     (await http.post(f"/calls/{call_id}/answered")).raise_for_status()
 
 

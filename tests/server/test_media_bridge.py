@@ -46,7 +46,7 @@ async def test_queue_audio_then_both_ways_then_hold_across_opus_and_pcmu() -> No
         # decoder thread and thread pool (the bridge's CPU per call; see MEDIA_BRIDGE.md).
         for leg in bridge._rooms["c1"].legs.values():
             assert leg.decoding is not None and leg.decoding.decoded > 20, leg.id
-            assert leg.out.encoded > 20, leg.id
+            assert leg.out.encoder.encoded > 20, leg.id
 
         bridge.set_hold("c1", True)
         await asyncio.sleep(0.3)

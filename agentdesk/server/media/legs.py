@@ -166,6 +166,42 @@ def negotiated_codec(sdp: str) -> RTCRtpCodecParameters | None:
     return None
 
 
+class InlineEncoder:
+    """Encodes audio frames on the event loop with aiortc's own encoder for a codec, and
+    hands back the encoded packet aiortc's sender takes as it is (no trip through its
+    thread pool: see :class:`MixedTrack`)."""
+
+    def __init__(self) -> None:
+        self._encoder: Encoder | None = None
+        self._codec: str | None = None
+        self._time_base = TIME_BASE
+        #: Frames encoded here (tests check the inline path is the one in use).
+        self.encoded = 0
+
+    def use(self, codec: RTCRtpCodecParameters | None) -> None:
+        """Encode for ``codec`` from now on (None: hand frames over unencoded)."""
+        name = None if codec is None else codec.mimeType.lower()
+        if name == self._codec:
+            return
+        self._codec = name
+        self._encoder = None if codec is None else get_encoder(codec)
+        self._time_base = TIME_BASE if codec is None else fractions.Fraction(1, codec.clockRate)
+
+    def encode(self, frame: AudioFrame) -> AudioFrame | av.Packet[Any] | None:
+        """``frame`` encoded (or as it is, with no codec yet); None while the encoder
+        buffers (a frame size it does not take whole)."""
+        if self._encoder is None:
+            return frame
+        payloads, timestamp = self._encoder.encode(frame)
+        if not payloads:
+            return None
+        self.encoded += 1
+        packet = av.Packet(payloads[0])
+        packet.pts = timestamp
+        packet.time_base = self._time_base
+        return packet
+
+
 class MixedTrack(MediaStreamTrack):
     """What the bridge sends on a leg: frames the mixer pushes every 20 ms.
 
@@ -184,20 +220,12 @@ class MixedTrack(MediaStreamTrack):
         super().__init__()
         self._queue: asyncio.Queue[Pcm] = asyncio.Queue(MAX_QUEUED)
         self._pts = 0
-        self._encoder: Encoder | None = None
-        self._codec: str | None = None
-        self._time_base = TIME_BASE
-        #: Frames encoded here (tests check the inline path is the one in use).
-        self.encoded = 0
+        #: Encodes each frame once the leg's codec is known (:meth:`use_codec`).
+        self.encoder = InlineEncoder()
 
     def use_codec(self, codec: RTCRtpCodecParameters | None) -> None:
         """Encode for ``codec`` from now on (None: leave the encoding to aiortc)."""
-        name = None if codec is None else codec.mimeType.lower()
-        if name == self._codec:
-            return
-        self._codec = name
-        self._encoder = None if codec is None else get_encoder(codec)
-        self._time_base = TIME_BASE if codec is None else fractions.Fraction(1, codec.clockRate)
+        self.encoder.use(codec)
 
     def push(self, pcm: Pcm) -> None:
         if self._queue.full():
@@ -213,16 +241,8 @@ class MixedTrack(MediaStreamTrack):
         frame.pts = self._pts
         frame.time_base = TIME_BASE
         self._pts += len(pcm)
-        if self._encoder is None:
-            return frame
-        payloads, timestamp = self._encoder.encode(frame)
-        if not payloads:  # the encoder buffers (a frame size it does not take whole)
-            return await self.recv()
-        self.encoded += 1
-        packet = av.Packet(payloads[0])
-        packet.pts = timestamp
-        packet.time_base = self._time_base
-        return packet
+        out = self.encoder.encode(frame)
+        return out if out is not None else await self.recv()
 
 
 class Leg:
