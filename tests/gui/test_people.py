@@ -6,11 +6,13 @@ from datetime import UTC, datetime
 from typing import cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.people import PeopleClient
 from agentdesk.domain.agent_state import AgentState
+from agentdesk.gui import i18n
 from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.board_model import TeamBoardModel
 from agentdesk.gui.people.controller import PeopleController
@@ -124,6 +126,47 @@ def test_board_shows_alerts_and_sends_a_private_message(qtbot: QtBot) -> None:
     with qtbot.waitSignal(board.messageRequested) as sent:
         board.send.click()
     assert sent.args == ["mario", "Ottimo lavoro"]
+
+
+def test_board_alerts_speak_the_boards_language(qtbot: QtBot, qapp: QApplication) -> None:
+    """The server's alert text is English; an Italian team leader reads each kind in
+    Italian, with the board's own figures ("LdS" as in the header, not "SL")."""
+    board = BoardWorkspace()
+    qtbot.addWidget(board)
+    live = TeamLive(
+        team_id="squadra-2", name="Squadra Delfini",
+        members=[member("mario", "not_ready"), member("sara", mood="negative")],
+        queues=[QueueStat(queue="chat-lario", client_id="lario", waiting=6, oldest_wait_s=61.0,
+                          service_level=0.4)],
+        service_level_target=0.8,
+        alerts=[
+            Alert(key="sl:chat-lario", kind=AlertKind.SERVICE_LEVEL,
+                  text="chat-lario: SL 40% < 80%", queue="chat-lario", since=NOW),
+            Alert(key="wait:chat-lario", kind=AlertKind.LONG_WAIT, text="chat-lario: 61 s",
+                  queue="chat-lario", since=NOW),
+            Alert(key="nr:mario", kind=AlertKind.NOT_READY_OVER_BUDGET, text="Mario: 1 min",
+                  agent_id="mario", since=NOW),
+            Alert(key="mood:sara", kind=AlertKind.NEGATIVE_MOOD, text="Sara", agent_id="sara",
+                  since=NOW),
+            Alert(key="x", kind=AlertKind.LONG_WAIT, text="chat-other: 90 s",
+                  queue="chat-other", since=NOW),
+        ],
+    )  # fmt: skip
+    installed = i18n.install_translators(qapp, "it")
+    try:
+        board.apply(live)
+        shown = [board.alerts.item(i).text() for i in range(board.alerts.count())]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert shown == [
+        "⚠ chat-lario: LdS 40%, sotto l'obiettivo (80%)",
+        "⚠ chat-lario: un cliente attende da 1:01",
+        "⚠ Mario: non pronto da 1:15",
+        "⚠ Sara: il cliente è contrariato",
+        # a queue not on the board: the server's words, not a made-up figure
+        "⚠ chat-other: 90 s",
+    ]
 
 
 def test_calculator_draws_service_level_against_agents(qtbot: QtBot) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from agentdesk.gui import colors, fmt
 from agentdesk.gui.people.board_model import TeamBoardModel
 from agentdesk.gui.people.erlang import ErlangCalculator
+from agentdesk.protocol.people import Alert, AlertKind
 from agentdesk.protocol.teams import TeamLive, TeamMemberLive
 
 
@@ -143,9 +144,35 @@ class BoardWorkspace(QWidget):
         )
         self.alerts.clear()
         for alert in live.alerts:
-            self.alerts.addItem(f"⚠ {alert.text}")
+            self.alerts.addItem(f"⚠ {self.alert_text(alert, live)}")
         if not live.alerts:
             self.alerts.addItem(self.tr("No thresholds crossed"))
+
+    def alert_text(self, alert: Alert, live: TeamLive) -> str:
+        """The alert in the board's language, from the live figures it is about (the
+        server's ``text`` is English; it is shown as is only for a kind this version does
+        not know, or when the queue or member it names is not on the board)."""
+        queue = next((q for q in live.queues if q.queue == alert.queue), None)
+        member = next((m for m in live.members if m.agent_id == alert.agent_id), None)
+        if alert.kind == AlertKind.SERVICE_LEVEL and queue and queue.service_level is not None:
+            return (
+                self.tr("%1: SL %2, below the %3 target")
+                .replace("%1", queue.queue).replace("%2", fmt.percent(queue.service_level))
+                .replace("%3", fmt.percent(live.service_level_target))
+            )  # fmt: skip
+        if alert.kind == AlertKind.LONG_WAIT and queue is not None:
+            return (
+                self.tr("%1: a customer has waited %2")
+                .replace("%1", queue.queue).replace("%2", fmt.duration(queue.oldest_wait_s))
+            )  # fmt: skip
+        if alert.kind == AlertKind.NOT_READY_OVER_BUDGET and member is not None:
+            return (
+                self.tr("%1: not ready for %2")
+                .replace("%1", member.name).replace("%2", fmt.duration(member.time_in_state_s))
+            )  # fmt: skip
+        if alert.kind == AlertKind.NEGATIVE_MOOD and member is not None:
+            return self.tr("%1: the customer is upset").replace("%1", member.name)
+        return alert.text
 
     def selected_agent(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
