@@ -16,10 +16,6 @@ from agentdesk.server.db.models import AgentRow, ClientRow
 from agentdesk.server.events.store import ensure_stream
 from agentdesk.server.security import hash_password
 from agentdesk.server.seed.canned import seed_canned
-from agentdesk.server.seed.history import seed_history
-from agentdesk.server.seed.kb import seed_kb
-from agentdesk.server.seed.org import seed_organisation
-from agentdesk.server.seed.people import seed_people
 from agentdesk.server.seed.voice import seed_voice
 
 log = logging.getLogger(__name__)
@@ -32,6 +28,12 @@ async def seed(session: AsyncSession, settings: ServerSettings) -> None:
     now = utcnow()
     if settings.demo and await session.get(ClientRow, "lario") is None:
         log.info("seeding the demo contact centre")
+        # Loaded only to seed (the articles' text, the history): not at every start.
+        from agentdesk.server.seed.history import seed_history
+        from agentdesk.server.seed.kb import seed_kb
+        from agentdesk.server.seed.org import seed_organisation
+        from agentdesk.server.seed.people import seed_people
+
         await seed_organisation(session, now)
         await seed_history(session, now, HISTORY_AGENTS)
         await seed_kb(session, now)
