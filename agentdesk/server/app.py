@@ -6,11 +6,12 @@ the operator waits):
 
 1. Before the server listens (the lifespan's start-up): the schema, the seed, the orphaned
    calls, and the routes the sign-in asks for (:data:`SIGN_IN`) with their modules.
-2. Once it listens (:func:`_warm_up`): the other routers' modules are imported on a worker
-   thread (between the sign-in's requests: they leave the loop free), their routers
-   included in their place, the knowledge base's index synchronised, the background jobs
-   and the simulator started. Until that is done, a request for anything but
-   :data:`SIGN_IN` waits for it (:class:`_WarmUpGate`): no request sees a half-started server.
+2. Then (:func:`_warm_up`), as soon as a request needs it, or :data:`WARM_UP_AFTER_S` after
+   the server listens when none does: the other routers' modules are imported on a worker
+   thread, their routers included in their place, the knowledge base's index synchronised,
+   the background jobs and the simulator started. A request for anything but
+   :data:`SIGN_IN` waits for it (:class:`_WarmUpGate`): no request sees a half-started
+   server, and the sign-in does not share the process with the rest of the start.
 """
 
 from __future__ import annotations
@@ -84,18 +85,20 @@ _EARLY_MODULES = {
     "api.routes.interactions": interactions,
     "api.routes.streams": streams,
 }
-#: Without a word from whoever serves the app (``app.state.serving``), the second step of
-#: the start begins after this long anyway.
-SERVING_WAIT_S = 1.0
+#: When no request needs the second step of the start sooner, it begins this long after the
+#: first (the jobs and the simulator start then). The desktop's sign-in takes less.
+WARM_UP_AFTER_S = 1.0
+#: The interpreter's switch interval while the second step imports on its thread: requests
+#: on the loop get the interpreter back within this (not the default 5 ms) each time.
+WARM_UP_SWITCH_S = 0.0005
 
 
 def create_app(settings: ServerSettings, *, defer: bool = False) -> FastAPI:
     """The reference backend; its state lives from lifespan start to stop.
 
-    ``defer``: include only the sign-in's routers now and the others once the server
-    listens (see the module's doc); whoever serves the app then sets ``app.state.serving``
-    when it listens (:func:`agentdesk.server.serving.make_server` does). Without it, every
-    router is included now (the jobs still start once the server listens).
+    ``defer``: include only the sign-in's routers now and the others in the start's
+    second step (see the module's doc). Without it, every router is included now (the jobs
+    still start in the second step).
     """
     settings = settings.resolved()
     warm = _WarmUp()
@@ -154,7 +157,6 @@ def create_app(settings: ServerSettings, *, defer: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.serving = asyncio.Event()
     install_error_handlers(app)
     app.add_middleware(_WarmUpGate, warm=warm)
     _include_routers(app, _EARLY_MODULES if defer else _import_routers())
@@ -201,9 +203,15 @@ async def _warm_up(
     """The start's second step, once the server listens (see the module's doc)."""
     try:
         with suppress(TimeoutError):
-            await asyncio.wait_for(app.state.serving.wait(), SERVING_WAIT_S)
+            await asyncio.wait_for(warm.wanted.wait(), WARM_UP_AFTER_S)
         settings = ctx.settings
-        _include_routers(app, await asyncio.to_thread(_import_the_rest, settings.simulate))
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch, WARM_UP_SWITCH_S))
+        try:
+            modules = await asyncio.to_thread(_import_the_rest, settings.simulate)
+        finally:
+            sys.setswitchinterval(switch)
+        _include_routers(app, modules)
         from agentdesk.server.acd.router import Router
         from agentdesk.server.acd.stats import QueueStatsJob
         from agentdesk.server.jobs import retention_loop
@@ -250,9 +258,11 @@ class _WarmUp:
         self.done = True  # until a lifespan begins: nothing to wait for
         self.error: BaseException | None = None
         self._event: asyncio.Event | None = None
+        self.wanted = asyncio.Event()  # a request waits for it: start it now
 
     def begin(self) -> None:
         self.done, self.error, self._event = False, None, asyncio.Event()
+        self.wanted = asyncio.Event()
 
     def finish(self, error: BaseException | None) -> None:
         self.done, self.error = True, error
@@ -261,6 +271,7 @@ class _WarmUp:
 
     async def wait(self) -> None:
         if not self.done and self._event is not None:
+            self.wanted.set()
             await self._event.wait()
 
 

@@ -45,9 +45,8 @@ def make_server(
     """A uvicorn server for ``settings`` on the bound socket; settings get ``self_url``."""
     host, port = sock.getsockname()[:2]
     settings = settings.model_copy(update={"self_url": base_url(host, port)})
-    app = create_app(settings, defer=True)
     config = uvicorn.Config(
-        app,
+        create_app(settings, defer=True),
         log_config=None,
         log_level=log_level,
         ws="websockets-sansio",
@@ -56,13 +55,4 @@ def make_server(
         timeout_graceful_shutdown=3,
         ws_ping_interval=None,
     )
-    server = uvicorn.Server(config)
-    startup = server.startup
-
-    async def started(sockets: list[socket.socket] | None = None) -> None:
-        await startup(sockets=sockets)
-        if server.started:
-            app.state.serving.set()  # the rest of the start (agentdesk.server.app) may begin
-
-    server.startup = started  # type: ignore[method-assign]
-    return server, settings
+    return uvicorn.Server(config), settings
