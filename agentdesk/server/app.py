@@ -70,13 +70,16 @@ ROUTERS = (
     "api.routes.canned",
 )
 #: Served as soon as the server listens: the desktop's sign-in (log in, the operator's
-#: profile and interactions, the event stream). Their modules are imported up front.
+#: profile and interactions, the event stream, and the embedded demo's "start the day
+#: Ready"). Their modules are imported up front; none needs the second step (a state
+#: change only wakes the router, which runs its first pass when it starts).
 SIGN_IN = frozenset(
     {
         ("POST", f"{API_PREFIX}/auth/login"),
         ("GET", f"{API_PREFIX}/me"),
         ("GET", f"{API_PREFIX}/interactions"),
         ("WEBSOCKET", f"{API_PREFIX}/events"),
+        ("PUT", f"{API_PREFIX}/me/state"),
     }
 )
 _EARLY_MODULES = {

@@ -16,6 +16,7 @@ import websockets
 from agentdesk.server import app as server_app
 from agentdesk.server.config import ServerSettings
 from tests.conftest import LiveServer, ServerFactory
+from tests.server.helpers import customer, stream
 
 HOLD_S = 0.5  # how long a request is given to (wrongly) get through while the start is held
 
@@ -36,7 +37,8 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
 
 async def sign_in(server: LiveServer) -> tuple[httpx.AsyncClient, dict[str, Any]]:
-    """The desktop's sign-in: log in, the profile, the interactions, the event stream."""
+    """The desktop's sign-in: log in, the profile, the interactions, the event stream, and
+    the embedded demo's "start the day Ready"."""
     http = httpx.AsyncClient(base_url=server.api_url, timeout=10)
     r = await http.post("/auth/login", json={"username": "mario", "password": "demo"})
     assert r.status_code == 200, r.text
@@ -50,6 +52,10 @@ async def sign_in(server: LiveServer) -> tuple[httpx.AsyncClient, dict[str, Any]
         await ws.send(json.dumps({"type": "auth", "token": token}))
         ready = json.loads(await asyncio.wait_for(ws.recv(), 5))
     assert ready["type"] == "ready", ready
+    state = await http.put(
+        "/me/state", json={"state": "ready"}, headers={"Idempotency-Key": "start-the-day"}
+    )
+    assert state.status_code == 200 and state.json()["state"] == "ready", state.text
     return http, me.json()
 
 
@@ -64,9 +70,16 @@ async def test_the_sign_in_is_answered_while_the_rest_starts_and_the_rest_waits_
         canned = asyncio.create_task(http.get("/canned-responses"))
         done, _pending = await asyncio.wait([kpis, canned], timeout=HOLD_S)
         assert not done, [t.result() for t in done]
-        held.set()
-        assert (await kpis).status_code == 200, (await kpis).text
-        assert (await canned).status_code == 200, (await canned).text
+        token = http.headers["Authorization"].removeprefix("Bearer ")
+        async with stream(server, token) as events, customer(server) as side:
+            chat = asyncio.create_task(side.open_chat())
+            held.set()
+            assert (await kpis).status_code == 200, (await kpis).text
+            assert (await canned).status_code == 200, (await canned).text
+            # Ready since the first step: the router, started in the second, offers him
+            # the new chat.
+            offered = await events.event("interaction.offered", within=10)
+            assert offered["data"]["interaction"]["id"] == await chat, offered
     finally:
         await http.aclose()
 
