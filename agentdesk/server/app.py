@@ -71,11 +71,15 @@ ROUTERS = (
 )
 #: Served as soon as the server listens: the desktop's sign-in (log in, the operator's
 #: profile and interactions, the event stream, and the embedded demo's "start the day
-#: Ready"). Their modules are imported up front; none needs the second step (a state
-#: change only wakes the router, which runs its first pass when it starts).
+#: Ready"), and the session's own upkeep (a token refreshed, a sign-out: a desktop quit
+#: right after its start does not wait for the rest). Their modules are imported up front;
+#: none needs the second step (a state change only wakes the router, which runs its first
+#: pass when it starts).
 SIGN_IN = frozenset(
     {
         ("POST", f"{API_PREFIX}/auth/login"),
+        ("POST", f"{API_PREFIX}/auth/refresh"),
+        ("POST", f"{API_PREFIX}/auth/logout"),
         ("GET", f"{API_PREFIX}/me"),
         ("GET", f"{API_PREFIX}/interactions"),
         ("WEBSOCKET", f"{API_PREFIX}/events"),
