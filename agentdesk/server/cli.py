@@ -159,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def announce_when_started(server: Any, url: str) -> None:
     """Print the ready line once uvicorn has started: the lifespan's start-up (migrations,
-    seed) is done and the socket serves. (A failed start-up exits with uvicorn's code 3.)"""
+    seed) is done and the socket serves: the sign-in at once, anything else once the rest
+    of the start is done (see :mod:`agentdesk.server.app`). (A failed start-up exits with
+    uvicorn's code 3.)"""
     startup = server.startup
 
     async def announced(sockets: Any = None) -> None:
