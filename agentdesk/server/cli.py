@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -112,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _configure_logging("info")
         return migrate(argv[1:])
     args = parse_args(argv)
+    # No cyclic collections while the modules load and the server starts (they found almost
+    # nothing to free and took a sixth of the import time); the start's end freezes what it
+    # built and turns the collector back on (agentdesk.server.app).
+    gc.disable()
     parent = ParentWatch() if args.child else None
     _configure_logging(args.log_level, as_json=args.child)
     # The server's modules only now: a --child notices its parent's end while they load.
@@ -154,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def announce_when_started(server: Any, url: str) -> None:
     """Print the ready line once uvicorn has started: the lifespan's start-up (migrations,
-    seed) is done and the socket serves. (A failed start-up exits with uvicorn's code 3.)"""
+    seed) is done and the socket serves: the sign-in at once, anything else once the rest
+    of the start is done (see :mod:`agentdesk.server.app`). (A failed start-up exits with
+    uvicorn's code 3.)"""
     startup = server.startup
 
     async def announced(sockets: Any = None) -> None:

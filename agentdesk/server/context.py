@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -15,12 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType
 from agentdesk.protocol.gateway import GatewayEvent, GatewayEventType
-from agentdesk.search import KbIndex
 from agentdesk.server.config import ServerSettings
 from agentdesk.server.db import Database
 from agentdesk.server.events import store
 from agentdesk.server.events.bus import GATEWAY_CHANNEL, EventBus, agent_channel
 from agentdesk.server.media.bridge import MediaBridge
+
+if TYPE_CHECKING:
+    from agentdesk.search import KbIndex
 
 T = TypeVar("T")
 

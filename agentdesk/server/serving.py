@@ -46,7 +46,7 @@ def make_server(
     host, port = sock.getsockname()[:2]
     settings = settings.model_copy(update={"self_url": base_url(host, port)})
     config = uvicorn.Config(
-        create_app(settings),
+        create_app(settings, defer=True),
         log_config=None,
         log_level=log_level,
         ws="websockets-sansio",

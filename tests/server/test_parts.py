@@ -10,7 +10,13 @@ import pytest
 from agentdesk.domain.mood import mood_of
 from agentdesk.server.errors import Invalid
 from agentdesk.server.events.bus import InProcessBus
-from agentdesk.server.security import hash_password, keys_match, new_token, verify_password
+from agentdesk.server.security import (
+    DUMMY_HASH,
+    hash_password,
+    keys_match,
+    new_token,
+    verify_password,
+)
 from agentdesk.server.services.customers import digits
 from agentdesk.server.services.timeline import decode_cursor, encode_cursor
 
@@ -24,6 +30,14 @@ def test_passwords_are_salted_scrypt_and_checked() -> None:
     assert not verify_password("Demo", a)
     assert not verify_password("demo", "garbage")
     assert not verify_password("demo", "scrypt$x$y$z$w$v")
+
+
+def test_an_unknown_username_costs_a_real_password_check() -> None:
+    # The hash verified when nobody has that username: a valid one at the default cost, as
+    # slow to check as a real account's.
+    assert DUMMY_HASH.split("$")[1:4] == hash_password("x").split("$")[1:4]
+    assert verify_password("not a password", DUMMY_HASH)
+    assert not verify_password("demo", DUMMY_HASH)
 
 
 def test_tokens_and_keys() -> None:

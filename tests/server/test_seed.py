@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from agentdesk.server.config import ServerSettings
+from agentdesk.server.db.canned_models import CannedResponseRow
 from agentdesk.server.db.database import Database
 from agentdesk.server.db.kb_models import KbArticleRow
 from agentdesk.server.db.models import (
@@ -20,6 +21,7 @@ from agentdesk.server.db.models import (
     ClientRow,
     CustomerRow,
     EntryPointRow,
+    EventStreamRow,
     InteractionRow,
     InvoiceRow,
     MessageRow,
@@ -152,6 +154,29 @@ async def test_seeding_twice_changes_nothing(db: Database) -> None:
     before = await _counts(db)
     await _seed(db)
     assert await _counts(db) == before
+
+
+async def test_a_demo_centre_seeded_by_an_older_version_gets_what_it_lacks(db: Database) -> None:
+    # A centre seeded before the voice operator and the canned responses existed: the next
+    # start adds them (and only them), as the first start would have.
+    await _seed(db)
+    complete = await _counts(db)
+    async with db.write() as session:
+        await session.execute(
+            delete(CannedResponseRow).where(CannedResponseRow.client_id == "lario")
+        )
+        await session.execute(delete(EventStreamRow).where(EventStreamRow.agent_id == "a-anna"))
+        await session.execute(delete(AgentRow).where(AgentRow.id == "a-anna"))
+    assert (await _counts(db))["agents"] == complete["agents"] - 1
+    await _seed(db)
+    assert await _counts(db) == complete
+    async with db.read() as session:
+        anna = await session.get(AgentRow, "a-anna")
+        canned = await session.scalar(
+            select(func.count()).where(CannedResponseRow.client_id == "lario")
+        )
+    assert anna is not None and verify_password("demo", anna.password_hash)
+    assert canned
 
 
 async def test_no_demo_accounts_without_demo(db: Database) -> None:

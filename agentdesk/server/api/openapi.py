@@ -14,7 +14,6 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from agentdesk.protocol.errors import ErrorResponse
@@ -81,6 +80,8 @@ def install(app: FastAPI, prefix: str) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is not None:
             return app.openapi_schema
+        from fastapi.openapi.utils import get_openapi  # only when asked: not on the start's path
+
         schema = get_openapi(
             title=app.title,
             version=app.version,

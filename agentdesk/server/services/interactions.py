@@ -27,7 +27,6 @@ from agentdesk.server.db.models import AgentRow, ClientRow, InteractionRow, Mess
 from agentdesk.server.errors import Conflict, Invalid, NotFound
 from agentdesk.server.ids import new_id
 from agentdesk.server.people.nesting import hold_for_review
-from agentdesk.server.services import nba
 from agentdesk.server.services.agents import HELD
 from agentdesk.server.services.offers import lock_interaction, requeue
 from agentdesk.server.services.views import (
@@ -137,6 +136,8 @@ async def add_message(
             row.agent_id, EventType.MESSAGE_RECEIVED, MessageReceivedData(message=message)
         )
         if direction is Direction.INBOUND:
+            from agentdesk.server.services import nba  # not on the server's start path
+
             await nba.refresh(uow, row)  # a new line may change the hints (mood, article)
     return message
 
@@ -146,6 +147,8 @@ async def accept(uow: UnitOfWork, agent: AgentRow, interaction_id: str) -> Inter
     row.status = S.ACTIVE.value
     row.accepted_at = uow.now
     view = await announce(uow, row)
+    from agentdesk.server.services import nba  # not on the server's start path
+
     await nba.refresh(uow, row)
     uow.to_gateway(GatewayEventType.ACCEPTED, row.id, {"agent_name": _first_name(agent)})
     uow.after_commit(uow.ctx.kick_stats)
