@@ -74,6 +74,7 @@ def default_data_dir() -> Path:
 DESK_SLICES = (
     "agentdesk.protocol.interactions",
     "agentdesk.client.rest",
+    "agentdesk.client.sign_in",
     "agentdesk.client.session",
     "agentdesk.gui.interactions.pane",
     "agentdesk.gui.customer.center",
@@ -83,18 +84,23 @@ DESK_SLICES = (
     "agentdesk.gui.desk",
     "agentdesk.gui.runner",
 )
-#: The slice after which the HTTP client and the session can be used.
-CLIENT_SLICE = "agentdesk.client.session"
+#: The slice after which the HTTP client and the sign-in can be used.
+CLIENT_SLICE = "agentdesk.client.sign_in"
 
 
-async def load_runner(on_client: Callable[[], None] | None = None) -> type[Any]:
+async def load_runner(
+    on_client: Callable[[], None] | None = None, after_slice: Callable[[], None] | None = None
+) -> type[Any]:
     """``DeskRunner``, its modules imported in slices that let the event loop breathe;
-    ``on_client`` runs once the HTTP client and the session are loaded (a sign-in may
-    start then, its round trips overlapping the rest)."""
+    ``on_client`` runs once the HTTP client and the sign-in are loaded (a sign-in may
+    start then, its round trips overlapping the rest); ``after_slice`` after each slice
+    (the collector's :meth:`~agentdesk.gui.gc_guard.GuiThreadCollector.settle`)."""
     import asyncio
 
     for name in DESK_SLICES:
         importlib.import_module(name)
+        if after_slice is not None:
+            after_slice()
         if name == CLIENT_SLICE and on_client is not None:
             on_client()
         await asyncio.sleep(0)
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             early.append(EarlySignIn(api, args.user, args.password))
 
     async def run() -> int:
-        runner_class = await load_runner(sign_in_early)
+        runner_class = await load_runner(sign_in_early, collector.settle)
         from agentdesk.gui.runner import RunOptions
 
         runner = runner_class(
