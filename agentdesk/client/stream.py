@@ -151,11 +151,12 @@ class EventStream:
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    async def start(self) -> None:
-        """Load the stored position and start connecting in the background."""
+    async def start(self, since: int | None = None) -> None:
+        """Load the stored position (``since``: the caller has just read it) and start
+        connecting in the background."""
         if self.running:
             return
-        self._last_seq = await self._positions.load()
+        self._last_seq = await self._positions.load() if since is None else since
         self._stopping.clear()
         self._task = asyncio.create_task(self._run(), name="agentdesk-event-stream")
 
