@@ -148,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from agentdesk.gui import feature_scan
+
+    feature_scan.install()  # before the imports below: PySide6 checks each of them
+
     from agentdesk.gui import i18n, theme
     from agentdesk.gui.icons import app_icon
     from agentdesk.gui.shell import preview
