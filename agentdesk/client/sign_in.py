@@ -64,6 +64,10 @@ class EarlySignIn:
         profile, interactions = self.api.adopt_sign_in(raw)
         return FirstLoad(profile, interactions)
 
+    def done(self) -> bool:
+        """Whether the sign-in has ended (with its load, or failed) and not been taken."""
+        return self._task is not None and self._task.done()
+
     def take(self, username: str, password: str) -> asyncio.Task[FirstLoad] | None:
         """The sign-in's task when it was started with these credentials (once); the
         caller's session owns :attr:`api` from now on."""
