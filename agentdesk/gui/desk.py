@@ -21,10 +21,8 @@ from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.email.wiring import ChannelFocus
 from agentdesk.gui.interactions.model import InteractionListModel
-from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.controller import PeopleController
-from agentdesk.gui.people.reviews import ReviewQueue
-from agentdesk.gui.people.workspace import install_workspace
+from agentdesk.gui.people.workspace import WORKSPACE_ROLES, install_workspace
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
 from agentdesk.gui.shell.keys import DeskKeys
@@ -38,6 +36,8 @@ from agentdesk.protocol.interactions import Interaction, InteractionStatus, Mess
 
 if TYPE_CHECKING:
     from agentdesk.gui.assist.kb_service import KbService
+    from agentdesk.gui.people.board import BoardWorkspace
+    from agentdesk.gui.people.reviews import ReviewQueue
 
 
 #: The knowledge base loads when the stream connects, or this long after attaching.
@@ -137,17 +137,16 @@ class Desk(QObject):
         self.interactions.add_message(message)
 
     def _attach_people(self, session: DeskSession) -> None:
-        """KPIs, the board and reviews come over the session's REST client, when it has one."""
+        """KPIs, the board and reviews come over the session's REST client, when it has one
+        (the board and the reviews are built when a supervisor's profile comes)."""
         api = getattr(session, "api", None)
         if not isinstance(api, ApiClient):
             return
-        self.board = BoardWorkspace()
-        self.reviews = ReviewQueue()
         self.people = PeopleController(
             PeopleClient(api),
             self.myday.server,
-            self.board,
-            self.reviews,
+            None,
+            None,
             self,
             devices=self.softphone.devices,  # a monitor leg uses the softphone's mic/speaker
         )
@@ -180,8 +179,16 @@ class Desk(QObject):
             self.kb.start()
 
     def _install_workspace(self, profile: AgentProfile) -> None:
-        if self.board is not None and self.reviews is not None:
-            install_workspace(self.window, profile, self.board, self.reviews)
+        if self.people is None or profile.role not in WORKSPACE_ROLES:
+            return
+        if self.board is None or self.reviews is None:
+            # Only supervisors see them: an operator's start does not build or import them.
+            from agentdesk.gui.people.board import BoardWorkspace
+            from agentdesk.gui.people.reviews import ReviewQueue
+
+            self.board, self.reviews = BoardWorkspace(), ReviewQueue()
+            self.people.use_workspace(self.board, self.reviews)
+        install_workspace(self.window, profile, self.board, self.reviews)
 
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
