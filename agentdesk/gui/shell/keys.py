@@ -104,16 +104,28 @@ class DeskKeys(QObject):
 
     def _tooltips(self) -> None:
         c = self._center
-        pairs: list[tuple[QWidget, Action]] = [
-            (c.offer.accept_button, Action.ACCEPT),
-            (c.offer.reject_button, Action.REJECT),
-            (c.chat.end_button, Action.END),
-            (c.chat.composer, Action.REPLY),
-            (c.wrapup.disposition, Action.DISPOSITION),
-            (c.wrapup.submit_button, Action.SUBMIT),
-            (c.history.view, Action.HISTORY),
-            (self._pane.view, Action.NEXT),
-        ]
+        self._with_keys(
+            [
+                (c.offer.accept_button, Action.ACCEPT),
+                (c.offer.reject_button, Action.REJECT),
+                (c.chat.end_button, Action.END),
+                (c.chat.composer, Action.REPLY),
+                (c.history.view, Action.HISTORY),
+                (self._pane.view, Action.NEXT),
+            ]
+        )
+        # The wrap-up form loads when first needed: its tooltips come with it.
+        if c.wrapup.built:
+            self._wrapup_tooltips()
+        else:
+            c.wrapup.formBuilt.connect(self._wrapup_tooltips)
+
+    def _wrapup_tooltips(self) -> None:
+        w = self._center.wrapup
+        self._with_keys([(w.disposition, Action.DISPOSITION), (w.submit_button, Action.SUBMIT)])
+
+    @staticmethod
+    def _with_keys(pairs: list[tuple[QWidget, Action]]) -> None:
         for widget, action in pairs:
             base = widget.toolTip()
             if not base and isinstance(widget, QAbstractButton):
