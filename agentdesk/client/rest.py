@@ -20,12 +20,6 @@ from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
 from agentdesk.protocol import API_PREFIX
@@ -424,6 +418,14 @@ class ApiClient:
 
         if not safe or self._retries == 1:
             return await attempt()
+        # tenacity loads with the first call that may be retried, not on the sign-in's path.
+        from tenacity import (
+            AsyncRetrying,
+            retry_if_exception_type,
+            stop_after_attempt,
+            wait_exponential_jitter,
+        )
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._retries),
             wait=wait_exponential_jitter(

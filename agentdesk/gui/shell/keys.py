@@ -55,8 +55,7 @@ class DeskKeys(QObject):
         self._pane = window.interactions
         # interaction id -> the status after which the focus moves (the operator asked)
         self._follow: dict[str, InteractionStatus] = {}
-        self.overlay = ShortcutsOverlay(window)
-        self.overlay.setStyleSheet(_OVERLAY_QSS)
+        self._overlay: ShortcutsOverlay | None = None  # built when first opened
         handlers = {
             Action.ACCEPT: self.accept,
             Action.REJECT: self.reject,
@@ -207,6 +206,14 @@ class DeskKeys(QObject):
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not view.currentIndex().isValid() and view.model().rowCount() > 0:
             view.setCurrentIndex(view.model().index(0, 0))
+
+    @property
+    def overlay(self) -> ShortcutsOverlay:
+        """The shortcuts overlay (its fifty-odd labels are built when first asked for)."""
+        if self._overlay is None:
+            self._overlay = ShortcutsOverlay(self._window)
+            self._overlay.setStyleSheet(_OVERLAY_QSS)
+        return self._overlay
 
     def help(self) -> None:
         self.overlay.toggle()
