@@ -178,6 +178,8 @@ class ApiClient:
         try:
             with httpx.Client(**self._options) as http:
                 tokens = _decode(http.post("/auth/login", json=body))
+                if not isinstance(tokens, dict):
+                    raise ApiError(200, "bad_response", "unexpected login answer")
                 bearer = {"Authorization": f"Bearer {tokens.get('access_token')}"}
                 profile = _decode(http.get("/me", headers=bearer))
                 handles = isinstance(profile, dict) and profile.get("role") in HANDLING_ROLES
@@ -188,8 +190,6 @@ class ApiClient:
                 )
         except httpx.RequestError as exc:
             raise NetworkError(f"sign-in: {type(exc).__name__}: {exc}") from exc
-        except AttributeError as exc:  # tokens not an object
-            raise ApiError(200, "bad_response", "unexpected login answer") from exc
         return RawSignIn(tokens, profile, interactions)
 
     def adopt_sign_in(self, raw: RawSignIn) -> tuple[AgentProfile, list[Interaction]]:
