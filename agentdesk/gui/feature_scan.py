@@ -5,9 +5,9 @@ PySide6, for PySide6's opt-in ``from __feature__ import snake_case, true_propert
 the check reads the module's whole source file (``inspect.getsource``) and looks for the word
 "PySide6". On the desk's start-up that is over four hundred source files read and kept in
 memory, a tenth of the import time. :func:`install` replaces the check by a look at what the
-freshly imported module holds: a module that uses PySide6 at run time has imported something
-from it. The desk selects no feature; the answer only decides whether a module takes part in
-the switching at all.
+freshly imported module holds: a module that uses PySide6 at run time has imported a Qt
+module or class. The desk selects no feature; the answer only decides whether a module takes
+part in the switching at all.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ FEATURE_MODULE = "PySide6.support.feature"
 
 
 def uses_pyside(module: ModuleType) -> bool:
-    """Whether ``module``, a Python source module, holds anything from PySide6 (a Qt
-    module, class or function). Built-in and compiled modules count as not using it, as
-    for PySide6's own check, which finds no source to read in them."""
+    """Whether ``module``, a Python source module, holds a Qt module or class (a module
+    that uses Qt objects at run time imports their classes or modules). Built-in and
+    compiled modules count as not using it, as for PySide6's own check, which finds no
+    source to read in them."""
     if not str(getattr(module, "__file__", None) or "").endswith(".py"):
         return False
     for value in list(vars(module).values()):
@@ -34,7 +35,7 @@ def uses_pyside(module: ModuleType) -> bool:
         elif isinstance(value, type):
             origin = value.__module__
         else:
-            origin = getattr(type(value), "__module__", "")
+            continue
         if isinstance(origin, str) and origin.startswith("PySide6"):
             return True
     return False
