@@ -10,6 +10,7 @@ the client's greeting, so a headless ``--screenshot`` shows a live conversation.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -132,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(argv[1:])
     args = parse_args(argv)
+    # No automatic collection while the desk starts: its imports make long-lived objects,
+    # not garbage, and once the loop runs the GUI thread collects by a timer
+    # (agentdesk.gui.gc_guard), with what the imports made frozen out of its sight.
+    gc_enabled = gc.isenabled()
+    gc.disable()
     logging.basicConfig(
         level=getattr(logging, args.log_level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -269,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.sync()
         del translators
         collector.stop()
+        if gc_enabled:
+            gc.enable()
         loop.close()
         asyncio.set_event_loop(None)
     return code
