@@ -149,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger(noisy).setLevel(logging.WARNING)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Pydantic looks for plugins in every installed package's entry points when it builds
+    # its first model (the sign-in's, on the start's path): the desktop uses none. A value
+    # set by the user (e.g. empty, to load plugins) is kept; the embedded server inherits it.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     # Qt is imported only now, so QT_QPA_PLATFORM is set before the QApplication exists.
     from PySide6.QtCore import QSettings
