@@ -10,6 +10,7 @@ the client's greeting, so a headless ``--screenshot`` shows a live conversation.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import os
@@ -74,6 +75,7 @@ def default_data_dir() -> Path:
 DESK_SLICES = (
     "agentdesk.protocol.interactions",
     "agentdesk.client.rest",
+    "agentdesk.client.sign_in",
     "agentdesk.client.session",
     "agentdesk.gui.interactions.pane",
     "agentdesk.gui.customer.center",
@@ -83,18 +85,23 @@ DESK_SLICES = (
     "agentdesk.gui.desk",
     "agentdesk.gui.runner",
 )
-#: The slice after which the HTTP client and the session can be used.
-CLIENT_SLICE = "agentdesk.client.session"
+#: The slice after which the HTTP client and the sign-in can be used.
+CLIENT_SLICE = "agentdesk.client.sign_in"
 
 
-async def load_runner(on_client: Callable[[], None] | None = None) -> type[Any]:
+async def load_runner(
+    on_client: Callable[[], None] | None = None, after_slice: Callable[[], None] | None = None
+) -> type[Any]:
     """``DeskRunner``, its modules imported in slices that let the event loop breathe;
-    ``on_client`` runs once the HTTP client and the session are loaded (a sign-in may
-    start then, its round trips overlapping the rest)."""
+    ``on_client`` runs once the HTTP client and the sign-in are loaded (a sign-in may
+    start then, its round trips overlapping the rest); ``after_slice`` after each slice
+    (the collector's :meth:`~agentdesk.gui.gc_guard.GuiThreadCollector.settle`)."""
     import asyncio
 
     for name in DESK_SLICES:
         importlib.import_module(name)
+        if after_slice is not None:
+            after_slice()
         if name == CLIENT_SLICE and on_client is not None:
             on_client()
         await asyncio.sleep(0)
@@ -126,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(argv[1:])
     args = parse_args(argv)
+    # No automatic collection while the desk starts: its imports make long-lived objects,
+    # not garbage, and once the loop runs the GUI thread collects by a timer
+    # (agentdesk.gui.gc_guard), with what the imports made frozen out of its sight.
+    gc_enabled = gc.isenabled()
+    gc.disable()
     logging.basicConfig(
         level=getattr(logging, args.log_level),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -137,10 +149,18 @@ def main(argv: list[str] | None = None) -> int:
             logging.getLogger(noisy).setLevel(logging.WARNING)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Pydantic looks for plugins in every installed package's entry points when it builds
+    # its first model (the sign-in's, on the start's path): the desktop uses none. A value
+    # set by the user (e.g. empty, to load plugins) is kept; the embedded server inherits it.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     # Qt is imported only now, so QT_QPA_PLATFORM is set before the QApplication exists.
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+
+    from agentdesk.gui import feature_scan
+
+    feature_scan.install()  # before the imports below: PySide6 checks each of them
 
     from agentdesk.gui import i18n, theme
     from agentdesk.gui.icons import app_icon
@@ -217,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             early.append(EarlySignIn(api, args.user, args.password))
 
     async def run() -> int:
-        runner_class = await load_runner(sign_in_early)
+        runner_class = await load_runner(sign_in_early, collector.settle)
         from agentdesk.gui.runner import RunOptions
 
         runner = runner_class(
@@ -259,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.sync()
         del translators
         collector.stop()
+        if gc_enabled:
+            gc.enable()
         loop.close()
         asyncio.set_event_loop(None)
     return code

@@ -14,21 +14,16 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_exponential_jitter,
-)
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
 from agentdesk.protocol import API_PREFIX
-from agentdesk.protocol.agents import AgentProfile, AgentStateRequest, AgentStateView
+from agentdesk.protocol.agents import AgentProfile, AgentStateRequest, AgentStateView, Role
 from agentdesk.protocol.auth import LoginRequest, RefreshRequest, TokenResponse
 from agentdesk.protocol.base import ResponseModel
 from agentdesk.protocol.customers import (
@@ -88,6 +83,19 @@ class _Tokens(ResponseModel):
     expires_in: int | None = None
 
 
+#: The roles that handle contacts (the server refuses the others the interactions list).
+HANDLING_ROLES = frozenset({Role.OPERATOR, Role.TRAINEE})
+
+
+@dataclass(frozen=True, slots=True)
+class RawSignIn:
+    """The JSON answers of a sign-in (:meth:`ApiClient.blocking_sign_in`), not yet validated."""
+
+    tokens: Any
+    profile: Any
+    interactions: Any
+
+
 _INTERACTIONS = TypeAdapter(list[Interaction])
 _CUSTOMERS = TypeAdapter(list[Customer])
 
@@ -106,16 +114,18 @@ class ApiClient:
     ) -> None:
         """``retries`` counts attempts of retryable calls; ``transport`` is for tests."""
         self._base_url = base_url.rstrip("/")
-        self._http = httpx.AsyncClient(
-            base_url=self._base_url + API_PREFIX,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            headers={"User-Agent": "AgentDesk-desktop", "Accept": "application/json"},
-            transport=transport,
+        self._options: dict[str, Any] = {
+            "base_url": self._base_url + API_PREFIX,
+            "timeout": httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            "headers": {"User-Agent": "AgentDesk-desktop", "Accept": "application/json"},
             # Loading the system's CA bundle takes a tenth of a second on the start-up path;
             # a plain-HTTP server (loopback, the embedded default) never needs it, and
             # redirects (to https or anywhere) are not followed.
-            verify=self._base_url.startswith("https://"),
-        )
+            "verify": self._base_url.startswith("https://"),
+        }
+        self._http = httpx.AsyncClient(transport=transport, **self._options)
+        #: Whether :meth:`blocking_sign_in` may be used (not over a test's own transport).
+        self.can_block = transport is None
         self._retries = max(1, retries)
         self._retry_wait = retry_wait
         self._access: str | None = None
@@ -157,6 +167,38 @@ class ApiClient:
         answer = _parse(TokenResponse, data)
         self._keep_tokens(_Tokens.model_validate(data))
         return answer
+
+    def blocking_sign_in(self, username: str, password: str) -> RawSignIn:
+        """Login, profile and (for the roles that handle contacts) the active interactions
+        over a short-lived blocking connection, for a worker thread: its round trips go on
+        while the GUI thread is busy (``agentdesk.client.sign_in.EarlySignIn``). Raw JSON,
+        validated and kept by :meth:`adopt_sign_in` on the loop; keeps no state itself.
+        Raises :class:`ApiError` or :class:`NetworkError` as the calls above do."""
+        body = _dump(validated(LoginRequest, username=username, password=password))
+        try:
+            with httpx.Client(**self._options) as http:
+                tokens = _decode(http.post("/auth/login", json=body))
+                if not isinstance(tokens, dict):
+                    raise ApiError(200, "bad_response", "unexpected login answer")
+                bearer = {"Authorization": f"Bearer {tokens.get('access_token')}"}
+                profile = _decode(http.get("/me", headers=bearer))
+                handles = isinstance(profile, dict) and profile.get("role") in HANDLING_ROLES
+                interactions = (
+                    _decode(http.get("/interactions", params={"status": "active"}, headers=bearer))
+                    if handles
+                    else []
+                )
+        except httpx.RequestError as exc:
+            raise NetworkError(f"sign-in: {type(exc).__name__}: {exc}") from exc
+        return RawSignIn(tokens, profile, interactions)
+
+    def adopt_sign_in(self, raw: RawSignIn) -> tuple[AgentProfile, list[Interaction]]:
+        """Validate what :meth:`blocking_sign_in` fetched and keep its tokens."""
+        _parse(TokenResponse, raw.tokens)
+        profile = _parse(AgentProfile, raw.profile)
+        interactions = _parse_list(_INTERACTIONS, raw.interactions)
+        self._keep_tokens(_parse(_Tokens, raw.tokens))
+        return profile, interactions
 
     async def refresh(self) -> None:
         """Exchange the refresh token for new tokens now."""
@@ -376,6 +418,14 @@ class ApiClient:
 
         if not safe or self._retries == 1:
             return await attempt()
+        # tenacity loads with the first call that may be retried, not on the sign-in's path.
+        from tenacity import (
+            AsyncRetrying,
+            retry_if_exception_type,
+            stop_after_attempt,
+            wait_exponential_jitter,
+        )
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._retries),
             wait=wait_exponential_jitter(

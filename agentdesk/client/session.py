@@ -108,6 +108,8 @@ class Session:
         self.refreshing = False
         #: REST actions under way, and whether the stream has overtaken them (see _act).
         self._inflight = InFlight()
+        #: Fire-and-forget work (the snapshot after a start), kept referenced until done.
+        self._background: set[asyncio.Task[None]] = set()
 
     @property
     def status(self) -> ConnectionStatus:
@@ -171,12 +173,12 @@ class Session:
             await self.stop()
         loaded = await (early if early is not None else sign_in(self.api, username, password))
         try:
-            await self._apply_load(loaded)
-            profile = self.profile
-            assert profile is not None
+            profile = loaded.profile
             server = self.api.base_url
             position = StreamPosition(self.cache, server, profile.id)
-            await self._skip_loaded_events(position, profile.last_seq)
+            # The cache is read before the load is shown: from then on nothing here waits,
+            # and the desk is up with the load (the snapshot is written in the background).
+            since = await self._skip_loaded_events(position, profile.last_seq)
             self.outbox = Outbox(
                 self.api,
                 self.cache,
@@ -193,21 +195,25 @@ class Session:
                 heartbeat_timeout=self._heartbeat_timeout,
                 backoff=self._backoff,
             )
-            await self.stream.start()
+            self._show_load(loaded)
+            await self.stream.start(since)  # no wait: it connects in the background
         except BaseException:
             await self._teardown()
             raise
+        self._snapshot_soon()
         self._kick_outbox()
 
     @staticmethod
-    async def _skip_loaded_events(position: StreamPosition, loaded_at: int | None) -> None:
+    async def _skip_loaded_events(position: StreamPosition, loaded_at: int | None) -> int:
         """Resume the stream where the REST load was read: the events before it are already
         on screen, and replaying them (an offer that has since ended, say) would flicker.
-        A stored position beyond the server's is left for the stream's resync."""
-        if loaded_at is None:
-            return
-        if await position.load() < loaded_at:
-            await position.save(loaded_at)
+        A stored position beyond the server's is left for the stream's resync. Returns
+        where the stream starts."""
+        stored = await position.load()
+        if loaded_at is None or stored >= loaded_at:
+            return stored
+        await position.save(loaded_at)
+        return loaded_at
 
     async def stop(self) -> None:
         """Stop the stream and the outbox (kept for the next start), sign out."""
@@ -237,6 +243,9 @@ class Session:
             future.cancel()
         self._waiting.clear()
         self.outbox = None
+        for task in list(self._background):  # e.g. the start's snapshot: let it land
+            with contextlib.suppress(Exception):
+                await task
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -433,6 +442,11 @@ class Session:
         await self._apply_load(await first_load(self.api))
 
     async def _apply_load(self, loaded: FirstLoad) -> None:
+        self._show_load(loaded)
+        await self._save_snapshot()
+
+    def _show_load(self, loaded: FirstLoad) -> None:
+        """Put a load in place and tell the listener (the snapshot is the caller's)."""
         profile, interactions = loaded.profile, loaded.interactions
         self._news_about(None)
         self.profile = profile
@@ -451,7 +465,13 @@ class Session:
             with self._guard("interaction_changed"):
                 self.listener.interaction_changed(interaction)
         self.refreshing = False
-        await self._save_snapshot()
+
+    def _snapshot_soon(self) -> None:
+        """Write the desk's picture in the background (the cache's thread keeps the order
+        of writes, so a later save, e.g. at stop, still lands last)."""
+        task = asyncio.ensure_future(self._save_snapshot())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     def _apply_state(self, view: AgentStateView) -> None:
         if self.profile is not None:

@@ -3,7 +3,10 @@
 :class:`Session` signs in with :func:`sign_in`. When the command line gives the credentials,
 ``agentdesk.app`` starts an :class:`EarlySignIn` as soon as the HTTP client's modules are
 loaded: the server checks the password and answers while the desk's own modules still load,
-and the session then applies what was fetched instead of asking again.
+and the session then applies what was fetched instead of asking again. Its round trips run on
+a worker thread with a blocking connection (:meth:`ApiClient.blocking_sign_in`): the loop's
+thread is busy importing and building the panes, and an exchange on the loop would advance
+only between those steps.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ import asyncio
 import contextlib
 from dataclasses import dataclass
 
-from agentdesk.client.rest import ApiClient
-from agentdesk.protocol.agents import AgentProfile, Role
+from agentdesk.client.rest import HANDLING_ROLES, ApiClient, NetworkError
+from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Interaction
 
 
@@ -28,7 +31,7 @@ class FirstLoad:
 async def first_load(api: ApiClient) -> FirstLoad:
     profile = await api.me()
     # Team leaders, tutors and admins handle no contacts (the server refuses them the list).
-    handles = profile.role in (Role.OPERATOR, Role.TRAINEE)
+    handles = profile.role in HANDLING_ROLES
     interactions = await api.active_interactions() if handles else []
     return FirstLoad(profile, interactions)
 
@@ -48,9 +51,22 @@ class EarlySignIn:
         self.username = username
         self._password = password
         self._taken = False
-        self._task: asyncio.Task[FirstLoad] | None = asyncio.ensure_future(
-            sign_in(api, username, password)
-        )
+        self._task: asyncio.Task[FirstLoad] | None = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> FirstLoad:
+        if not self.api.can_block:
+            return await sign_in(self.api, self.username, self._password)
+        try:
+            raw = await asyncio.to_thread(self.api.blocking_sign_in, self.username, self._password)
+        except NetworkError:
+            # The loop's client retries what is safe to retry; a refusal (ApiError) stands.
+            return await sign_in(self.api, self.username, self._password)
+        profile, interactions = self.api.adopt_sign_in(raw)
+        return FirstLoad(profile, interactions)
+
+    def done(self) -> bool:
+        """Whether the sign-in has ended (with its load, or failed) and not been taken."""
+        return self._task is not None and self._task.done()
 
     def take(self, username: str, password: str) -> asyncio.Task[FirstLoad] | None:
         """The sign-in's task when it was started with these credentials (once); the

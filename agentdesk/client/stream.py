@@ -19,10 +19,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
-
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from typing import TYPE_CHECKING, Protocol
 
 from agentdesk.protocol.events import (
     AuthMessage,
@@ -36,6 +33,11 @@ from agentdesk.protocol.events import (
     parse_server_message,
 )
 from agentdesk.waiting import wait_event
+
+if TYPE_CHECKING:
+    # websockets loads with the first connection, after the sign-in's load is on screen.
+    from websockets.asyncio.client import ClientConnection
+    from websockets.exceptions import ConnectionClosed
 
 log = logging.getLogger(__name__)
 
@@ -149,11 +151,12 @@ class EventStream:
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    async def start(self) -> None:
-        """Load the stored position and start connecting in the background."""
+    async def start(self, since: int | None = None) -> None:
+        """Load the stored position (``since``: the caller has just read it) and start
+        connecting in the background."""
         if self.running:
             return
-        self._last_seq = await self._positions.load()
+        self._last_seq = await self._positions.load() if since is None else since
         self._stopping.clear()
         self._task = asyncio.create_task(self._run(), name="agentdesk-event-stream")
 
@@ -185,6 +188,8 @@ class EventStream:
     # ---- the loop ---------------------------------------------------------------------
 
     async def _run(self) -> None:
+        from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
         attempt = 0
         first = True
         try:
@@ -230,6 +235,8 @@ class EventStream:
         await wait_event(self._wake, delay)
 
     async def _connect_once(self) -> None:
+        from websockets.asyncio.client import connect
+
         self._was_connected = False
         async with connect(
             self.url,
@@ -277,6 +284,8 @@ class EventStream:
             # ping and a repeated ready only prove the connection is alive
 
     async def _until_ready(self, ws: ClientConnection, refreshed: bool) -> ReadyMessage:
+        from websockets.exceptions import ConnectionClosed
+
         while True:
             try:
                 message = await self._next(ws)

@@ -6,25 +6,23 @@ The workstation (session listener) feeds the models and panes; once a session ex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client.canned import CannedApi
 from agentdesk.client.people import PeopleClient
 from agentdesk.client.rest import ApiClient
 from agentdesk.gui.assist.controller import AssistController
-from agentdesk.gui.assist.kb_service import KbService
-from agentdesk.gui.assist.kb_setup import kb_service_for
 from agentdesk.gui.chat.canned import CannedLoader
 from agentdesk.gui.chat.store import TranscriptStore
 from agentdesk.gui.controller import DeskController
 from agentdesk.gui.customer.history_model import HistoryModel
 from agentdesk.gui.email.wiring import ChannelFocus
 from agentdesk.gui.interactions.model import InteractionListModel
-from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.controller import PeopleController
-from agentdesk.gui.people.reviews import ReviewQueue
-from agentdesk.gui.people.workspace import install_workspace
+from agentdesk.gui.people.workspace import WORKSPACE_ROLES, install_workspace
 from agentdesk.gui.ports import DeskSession
 from agentdesk.gui.shell.focus import FocusCoordinator
 from agentdesk.gui.shell.keys import DeskKeys
@@ -35,6 +33,15 @@ from agentdesk.gui.softphone.wiring import Softphone
 from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.agents import AgentProfile
 from agentdesk.protocol.interactions import Interaction, InteractionStatus, Message
+
+if TYPE_CHECKING:
+    from agentdesk.gui.assist.kb_service import KbService
+    from agentdesk.gui.people.board import BoardWorkspace
+    from agentdesk.gui.people.reviews import ReviewQueue
+
+
+#: The knowledge base loads when the stream connects, or this long after attaching.
+KB_LATEST_MS = 1500
 
 
 def aht_target(settings: QSettings) -> AhtTarget:
@@ -112,6 +119,8 @@ class Desk(QObject):
             parent=self,
         )
         self.kb: KbService | None = None
+        self._kb_session: DeskSession | None = None
+        self._closed = False
 
     def _profile_state(self, profile: AgentProfile) -> None:
         # The profile carries the state at login; later changes come as state events.
@@ -128,17 +137,16 @@ class Desk(QObject):
         self.interactions.add_message(message)
 
     def _attach_people(self, session: DeskSession) -> None:
-        """KPIs, the board and reviews come over the session's REST client, when it has one."""
+        """KPIs, the board and reviews come over the session's REST client, when it has one
+        (the board and the reviews are built when a supervisor's profile comes)."""
         api = getattr(session, "api", None)
         if not isinstance(api, ApiClient):
             return
-        self.board = BoardWorkspace()
-        self.reviews = ReviewQueue()
         self.people = PeopleController(
             PeopleClient(api),
             self.myday.server,
-            self.board,
-            self.reviews,
+            None,
+            None,
             self,
             devices=self.softphone.devices,  # a monitor leg uses the softphone's mic/speaker
         )
@@ -148,15 +156,43 @@ class Desk(QObject):
         self.people.message.connect(self.window.statusline.show_notice)
 
     def _start_kb_when_connected(self, status: str, _detail: str) -> None:
-        if status == "connected" and self.kb is not None:
-            self.kb.start()  # once; later connections change nothing
+        if status == "connected":
+            self._attach_kb()
+            if self.kb is not None:
+                self.kb.start()  # once; later connections change nothing
+
+    def _attach_kb(self) -> None:
+        session, self._kb_session = self._kb_session, None
+        if self._closed or session is None:
+            return
+        from agentdesk.gui.assist.kb_setup import kb_service_for
+
+        self.kb = kb_service_for(session, self.settings, self)
+        if self.kb is None:
+            return
+        self.window.assist.kb.bind(self.kb)
+        self.workstation.noticeRaised.connect(self.kb.on_notice)
+        # Sync and urgent checks need a signed-in session: they start when the stream is
+        # connected (_start_kb_when_connected; the first profile may be the cache's picture,
+        # before sign-in, and asking then only earns a 401 and a retry).
+        if getattr(session, "signed_in", False):
+            self.kb.start()
 
     def _install_workspace(self, profile: AgentProfile) -> None:
-        if self.board is not None and self.reviews is not None:
-            install_workspace(self.window, profile, self.board, self.reviews)
+        if self.people is None or profile.role not in WORKSPACE_ROLES:
+            return
+        if self.board is None or self.reviews is None:
+            # Only supervisors see them: an operator's start does not build or import them.
+            from agentdesk.gui.people.board import BoardWorkspace
+            from agentdesk.gui.people.reviews import ReviewQueue
+
+            self.board, self.reviews = BoardWorkspace(), ReviewQueue()
+            self.people.use_workspace(self.board, self.reviews)
+        install_workspace(self.window, profile, self.board, self.reviews)
 
     async def aclose(self) -> None:
         """End the controller's pending calls (before the session stops)."""
+        self._closed = True
         await self.softphone.aclose()
         if self.people is not None:
             await self.people.aclose()
@@ -193,16 +229,13 @@ class Desk(QObject):
         c.customerLoaded.connect(self.myday.note_customer)
         c.invoicesLoaded.connect(self.focus.on_invoices)
         c.message.connect(w.statusline.show_notice)
-        self.kb = kb_service_for(session, self.settings, self)
-        if self.kb is not None:
-            w.assist.kb.bind(self.kb)
-            # Sync and urgent checks need a signed-in session: they start when the stream
-            # is connected (the first profile may be the cache's picture, before sign-in,
-            # and asking then only earns a 401 and a retry).
-            self.workstation.connectionChanged.connect(self._start_kb_when_connected)
-            self.workstation.noticeRaised.connect(self.kb.on_notice)
-            if getattr(session, "signed_in", False):
-                self.kb.start()
+        # The knowledge base's local copy and its search engine (a tenth of a second to load)
+        # are not on the sign-in's path: they load when the stream connects (the sync needs
+        # it anyway), or a moment after attaching when it does not (the local copy is
+        # searchable offline); until then the panel says it is not available yet.
+        self._kb_session = session
+        self.workstation.connectionChanged.connect(self._start_kb_when_connected)
+        QTimer.singleShot(KB_LATEST_MS, self, self._attach_kb)
         self.controller = c
         api = getattr(session, "api", None)  # the real session's REST client (fakes have none)
         if api is not None:

@@ -136,15 +136,20 @@ class DeskRunner:
             self._session = self._make_session(base_url)
             starting = asyncio.ensure_future(self._start_embedded()) if embedded else None
             username = (self.options.user or DEMO_USER) if embedded else self._expected_user()
+            # The sign-in's load already here (the early sign-in ran while the desk loaded):
+            # the panes paint once, with it, instead of first with what the cache knew.
+            loaded = self._early_load_here()
             try:
                 if username:
                     await self._session.show_last_known(username)
                 # The panes have the cached picture (or it had none): they may paint now.
-                self.window.reveal()
+                if not loaded:
+                    self.window.reveal()
                 if starting is not None:
                     await starting
             finally:
-                self.window.reveal()
+                if not loaded:
+                    self.window.reveal()
                 if starting is not None and not starting.done():
                     starting.cancel()  # quit while starting: stop_server() stops it
             controller = self.desk.attach(self._session)
@@ -166,7 +171,9 @@ class DeskRunner:
                     await self._session.set_state(AgentState.READY)
                 self.desk.focus.refresh()
                 return "ok"
-            if await self._sign_in(base_url):
+            signed_in = await self._sign_in(base_url)
+            self.window.reveal()
+            if signed_in:
                 self.desk.focus.refresh()
                 return "ok"
             return "cancelled"
@@ -186,6 +193,10 @@ class DeskRunner:
             log.exception("start-up failed")
             self._fail(describe_error(exc))
             return "failed"
+
+    def _early_load_here(self) -> bool:
+        early = self.options.early
+        return early is not None and early.done()
 
     def _remote_url(self) -> str:
         url = (self.options.server or "").rstrip("/")
@@ -234,6 +245,7 @@ class DeskRunner:
                 first_error = describe_error(exc)
         else:
             first_error = ""
+        self.window.reveal()  # (a failed early sign-in's load kept it hidden)
         # Only now: the dialog and the keyring (a quarter of a second to import) are not on
         # the path of a start that signs in by itself.
         from agentdesk.gui.login.dialog import LoginDialog

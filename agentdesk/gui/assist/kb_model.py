@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -12,7 +12,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from agentdesk.search import Hit
+if TYPE_CHECKING:  # the search engine loads with the service, after the desk is up
+    from agentdesk.search import Hit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -8,6 +8,7 @@ urgent communication until the operator acknowledges it.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from agentdesk.gui.assist.kb_model import ID_ROLE, KbHitsModel
-from agentdesk.gui.assist.kb_service import KbService
 from agentdesk.gui.assist.kb_view import ArticleView, KbHitDelegate
 from agentdesk.gui.widgets import Card
 from agentdesk.protocol.kb import KbUrgentNote
+
+if TYPE_CHECKING:  # the search engine loads with the service, after the desk is up
+    from agentdesk.gui.assist.kb_service import KbService
 
 
 class UrgentBanner(QFrame):

@@ -20,9 +20,7 @@ from agentdesk.client.calls import CallsApi
 from agentdesk.client.people import PeopleClient
 from agentdesk.gui.controller import tracked
 from agentdesk.gui.errors import EXPECTED, describe_error
-from agentdesk.gui.people.board import BoardWorkspace
 from agentdesk.gui.people.day_facts import ServerDay
-from agentdesk.gui.people.reviews import ReviewQueue
 from agentdesk.protocol.agents import AgentProfile, Role
 from agentdesk.protocol.competition import ReviewDecision, ReviewEventData, ScoreUpdatedData
 from agentdesk.protocol.kb import KbArticle
@@ -30,6 +28,8 @@ from agentdesk.protocol.people import AgentMessageData, KpiUpdatedData
 from agentdesk.protocol.teams import TeamLive
 
 if TYPE_CHECKING:
+    from agentdesk.gui.people.board import BoardWorkspace
+    from agentdesk.gui.people.reviews import ReviewQueue
     from agentdesk.media.devices import AudioDevices
     from agentdesk.media.leg import OperatorLeg
 
@@ -56,8 +56,8 @@ class PeopleController(QObject):
         super().__init__(parent)
         self.client = client
         self.day = day
-        self.board = board
-        self.reviews = reviews
+        self.board: BoardWorkspace | None = None
+        self.reviews: ReviewQueue | None = None
         self.profile: AgentProfile | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
@@ -71,12 +71,19 @@ class PeopleController(QObject):
         self.urgent_timer = QTimer(self)
         self.urgent_timer.setInterval(URGENT_REFRESH_MS)
         self.urgent_timer.timeout.connect(self.refresh_urgent)
-        if board is not None:
+        self.use_workspace(board, reviews)
+
+    def use_workspace(self, board: BoardWorkspace | None, reviews: ReviewQueue | None) -> None:
+        """Drive these views (the desk builds them for supervisors only, when their profile
+        comes; before the profile is applied, so its load fills them)."""
+        if board is not None and self.board is None:
+            self.board = board
             board.messageRequested.connect(self.send_message)
             board.calculator.calculateRequested.connect(self.calculate)
             board.monitorRequested.connect(self.monitor)
             board.monitorStopRequested.connect(self.stop_monitor)
-        if reviews is not None:
+        if reviews is not None and self.reviews is None:
+            self.reviews = reviews
             reviews.decided.connect(self.decide)
             reviews.graduateRequested.connect(self.graduate)
 

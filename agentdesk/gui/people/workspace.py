@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
 
-from agentdesk.gui.people.board import BoardWorkspace
-from agentdesk.gui.people.reviews import ReviewQueue
 from agentdesk.protocol.agents import AgentProfile, Role
+
+if TYPE_CHECKING:
+    from agentdesk.gui.people.board import BoardWorkspace
+    from agentdesk.gui.people.reviews import ReviewQueue
 
 #: The supervisor's softphone column (px): room for its controls, the rest for the board.
 SOFTPHONE_WIDTH = 380
+#: The roles whose window gets the workspace (operators and trainees keep theirs).
+WORKSPACE_ROLES = frozenset({Role.TEAM_LEADER, Role.TUTOR, Role.ADMIN})
 
 
 def install_workspace(
@@ -18,7 +24,7 @@ def install_workspace(
 ) -> QTabWidget | None:
     """For team leaders, tutors and admins: tabs with the board (and the review queue for
     tutors), the Customer 360 kept as the last tab. Operators keep their window as it is."""
-    if profile.role not in (Role.TEAM_LEADER, Role.TUTOR, Role.ADMIN):
+    if profile.role not in WORKSPACE_ROLES:
         return None
     current = window.centralWidget()
     if current is not None and current.objectName() == "supervisorTabs":

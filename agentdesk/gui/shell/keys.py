@@ -55,8 +55,7 @@ class DeskKeys(QObject):
         self._pane = window.interactions
         # interaction id -> the status after which the focus moves (the operator asked)
         self._follow: dict[str, InteractionStatus] = {}
-        self.overlay = ShortcutsOverlay(window)
-        self.overlay.setStyleSheet(_OVERLAY_QSS)
+        self._overlay: ShortcutsOverlay | None = None  # built when first opened
         handlers = {
             Action.ACCEPT: self.accept,
             Action.REJECT: self.reject,
@@ -104,16 +103,28 @@ class DeskKeys(QObject):
 
     def _tooltips(self) -> None:
         c = self._center
-        pairs: list[tuple[QWidget, Action]] = [
-            (c.offer.accept_button, Action.ACCEPT),
-            (c.offer.reject_button, Action.REJECT),
-            (c.chat.end_button, Action.END),
-            (c.chat.composer, Action.REPLY),
-            (c.wrapup.disposition, Action.DISPOSITION),
-            (c.wrapup.submit_button, Action.SUBMIT),
-            (c.history.view, Action.HISTORY),
-            (self._pane.view, Action.NEXT),
-        ]
+        self._with_keys(
+            [
+                (c.offer.accept_button, Action.ACCEPT),
+                (c.offer.reject_button, Action.REJECT),
+                (c.chat.end_button, Action.END),
+                (c.chat.composer, Action.REPLY),
+                (c.history.view, Action.HISTORY),
+                (self._pane.view, Action.NEXT),
+            ]
+        )
+        # The wrap-up form loads when first needed: its tooltips come with it.
+        if c.wrapup.built:
+            self._wrapup_tooltips()
+        else:
+            c.wrapup.formBuilt.connect(self._wrapup_tooltips)
+
+    def _wrapup_tooltips(self) -> None:
+        w = self._center.wrapup
+        self._with_keys([(w.disposition, Action.DISPOSITION), (w.submit_button, Action.SUBMIT)])
+
+    @staticmethod
+    def _with_keys(pairs: list[tuple[QWidget, Action]]) -> None:
         for widget, action in pairs:
             base = widget.toolTip()
             if not base and isinstance(widget, QAbstractButton):
@@ -195,6 +206,14 @@ class DeskKeys(QObject):
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not view.currentIndex().isValid() and view.model().rowCount() > 0:
             view.setCurrentIndex(view.model().index(0, 0))
+
+    @property
+    def overlay(self) -> ShortcutsOverlay:
+        """The shortcuts overlay (its fifty-odd labels are built when first asked for)."""
+        if self._overlay is None:
+            self._overlay = ShortcutsOverlay(self._window)
+            self._overlay.setStyleSheet(_OVERLAY_QSS)
+        return self._overlay
 
     def help(self) -> None:
         self.overlay.toggle()

@@ -1,11 +1,17 @@
-"""``WrapupPanel``: loads ``ui/wrapup.ui`` with QUiLoader and validates before submitting."""
+"""``WrapupPanel``: loads ``ui/wrapup.ui`` with QUiLoader and validates before submitting.
+
+The form is loaded when it is first needed (an interaction to wrap up, the panel shown, or a
+part of it asked for): the panel is hidden at start, and loading a Designer file takes a few
+dozen milliseconds the desk's start-up does not need to spend.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice, Qt, Signal
-from PySide6.QtUiTools import QUiLoader
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +32,8 @@ NOTES_MAX = 4000  # the protocol's limit for wrap-up notes
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Load a Designer form from ``ui/``; raises ``RuntimeError`` if it cannot."""
+    from PySide6.QtUiTools import QUiLoader  # with the first form, not at start-up
+
     path = ui_file(name)
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -40,6 +48,19 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     return widget
 
 
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The loaded form and the widgets of it the panel drives."""
+
+    form: QWidget
+    disposition: QComboBox
+    notes: QPlainTextEdit
+    resolved: QCheckBox
+    error: QLabel
+    submit_button: QPushButton
+    title: QLabel
+
+
 def _child(form: QWidget, kind: type[_W], name: str) -> _W:
     child = form.findChild(kind, name)
     if not isinstance(child, kind):
@@ -52,29 +73,79 @@ class WrapupPanel(QWidget):
 
     submitted = Signal(str, str, str, bool)  # interaction id, disposition code, notes, resolved
 
+    #: The form has been loaded (its parts exist from now on).
+    formBuilt = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WrapupPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.form = load_form("wrapup.ui", self)
-        self.disposition = _child(self.form, QComboBox, "dispositionCombo")
-        self.notes = _child(self.form, QPlainTextEdit, "notesEdit")
-        self.resolved = _child(self.form, QCheckBox, "resolvedCheck")
-        self.error = _child(self.form, QLabel, "errorLabel")
-        self.submit_button = _child(self.form, QPushButton, "submitButton")
-        self.title = _child(self.form, QLabel, "titleLabel")
-        self.title.setObjectName("sectionTitle")
-        self.error.setObjectName("errorText")
-        self.notes.setFixedHeight(72)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._parts: _Parts | None = None
         self._interaction_id: str | None = None
         self._busy = False
-        self.disposition.currentIndexChanged.connect(self._update_enabled)
-        self.notes.textChanged.connect(self._update_enabled)
-        self.submit_button.clicked.connect(self.submit)
+
+    @property
+    def built(self) -> bool:
+        return self._parts is not None
+
+    def _build(self) -> _Parts:
+        if self._parts is not None:
+            return self._parts
+        form = load_form("wrapup.ui", self)
+        parts = _Parts(
+            form=form,
+            disposition=_child(form, QComboBox, "dispositionCombo"),
+            notes=_child(form, QPlainTextEdit, "notesEdit"),
+            resolved=_child(form, QCheckBox, "resolvedCheck"),
+            error=_child(form, QLabel, "errorLabel"),
+            submit_button=_child(form, QPushButton, "submitButton"),
+            title=_child(form, QLabel, "titleLabel"),
+        )
+        parts.title.setObjectName("sectionTitle")
+        parts.error.setObjectName("errorText")
+        parts.notes.setFixedHeight(72)
+        self._layout.addWidget(form)
+        self._parts = parts
+        parts.disposition.currentIndexChanged.connect(self._update_enabled)
+        parts.notes.textChanged.connect(self._update_enabled)
+        parts.submit_button.clicked.connect(self.submit)
         self._update_enabled()
+        self.formBuilt.emit()
+        return parts
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build()
+        super().showEvent(event)
+
+    @property
+    def form(self) -> QWidget:
+        return self._build().form
+
+    @property
+    def disposition(self) -> QComboBox:
+        return self._build().disposition
+
+    @property
+    def notes(self) -> QPlainTextEdit:
+        return self._build().notes
+
+    @property
+    def resolved(self) -> QCheckBox:
+        return self._build().resolved
+
+    @property
+    def error(self) -> QLabel:
+        return self._build().error
+
+    @property
+    def submit_button(self) -> QPushButton:
+        return self._build().submit_button
+
+    @property
+    def title(self) -> QLabel:
+        return self._build().title
 
     # ---- binding ----------------------------------------------------------------------
 
