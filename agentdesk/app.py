@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     collector = GuiThreadCollector(app)
     collector.start()
+    collector.settle()  # the first paint's imports are in: out of the collector's sight
     runners: list[Any] = []
     quit_early: list[bool] = []
 

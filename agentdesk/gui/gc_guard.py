@@ -33,8 +33,10 @@ class GuiThreadCollector(QObject):
         self._timer.timeout.connect(self.collect)
 
     def start(self) -> None:
+        """Collect on the GUI thread from now on (the app calls :meth:`settle` as well,
+        once its start-up imports are in; not done here, where it would also keep garbage
+        left by whatever ran before, e.g. an earlier test, until :meth:`stop`)."""
         gc.disable()
-        self.settle()
         self._timer.start()
 
     @staticmethod
