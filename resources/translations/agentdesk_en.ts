@@ -663,6 +663,10 @@ When you are Ready, new chats are offered here.</translation>
             <translation>SL %1</translation>
         </message>
         <message>
+            <source>%1: %2 waiting · oldest %3 · SL %4</source>
+            <translation>%1: %2 waiting · oldest %3 · SL %4</translation>
+        </message>
+        <message>
             <source>Queues: –</source>
             <translation>Queues: –</translation>
         </message>

@@ -660,7 +660,11 @@ Quando sei Pronto, le nuove chat ti vengono proposte qui.</translation>
         </message>
         <message>
             <source>SL %1</source>
-            <translation>SL %1</translation>
+            <translation>LdS %1</translation>
+        </message>
+        <message>
+            <source>%1: %2 waiting · oldest %3 · SL %4</source>
+            <translation>%1: %2 in attesa · attesa max %3 · LdS %4</translation>
         </message>
         <message>
             <source>Queues: –</source>

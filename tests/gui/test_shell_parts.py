@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from agentdesk.gui import i18n
 from agentdesk.gui.assist.pane import AssistPane, InvoiceRow, greeting_for, rows_from_accounts
 from agentdesk.gui.shell.myday import MyDayBar, MyDayModel
 from agentdesk.gui.shell.myday_stats import AhtTarget, DayStats
@@ -84,7 +86,7 @@ def test_repeat_contacts_do_not_count_as_first_contact_resolution(qtbot: QtBot) 
     assert model.stats.fcr == 0
 
 
-def test_queue_summary() -> None:
+def test_queue_summary(qapp: QApplication) -> None:
     data = QueueStatsData(
         queues=[
             QueueStat(
@@ -105,7 +107,19 @@ def test_queue_summary() -> None:
     )
     text, tip = queue_summary(data)
     assert text == "Queues: 4 waiting · oldest 1:05 · SL 90%"
-    assert "chat-lario" in tip
+    assert tip.splitlines()[0] == "chat-lario: 3 waiting · oldest 1:05 · SL 90%"
+    # In Italian the service level is "LdS", as on the squad board, the tooltip included.
+    installed = i18n.install_translators(qapp, "it")
+    try:
+        text, tip = queue_summary(data)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert text == "Code: 4 in attesa · attesa max 1:05 · LdS 90%"
+    assert tip.splitlines() == [
+        "chat-lario: 3 in attesa · attesa max 1:05 · LdS 90%",
+        "chat-energia: 1 in attesa · attesa max 0:10 · LdS –",
+    ]
 
 
 def test_top_bar_brand_follows_the_client(qtbot: QtBot) -> None:

@@ -30,11 +30,12 @@ def queue_summary(data: QueueStatsData) -> tuple[str, str]:
                 "%1", fmt.percent(sum(levels) / len(levels))
             )
         )
+    line = QCoreApplication.translate("TopBar", "%1: %2 waiting · oldest %3 · SL %4")
     tip = "\n".join(
-        f"{q.queue}: {q.waiting} · {fmt.duration(q.oldest_wait_s)} · SL "
-        f"{fmt.percent(q.service_level)}"
+        line.replace("%1", q.queue).replace("%2", str(q.waiting))
+        .replace("%3", fmt.duration(q.oldest_wait_s)).replace("%4", fmt.percent(q.service_level))
         for q in data.queues
-    )
+    )  # fmt: skip
     return " · ".join(parts), tip
 
 
