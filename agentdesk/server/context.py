@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -21,8 +22,12 @@ from agentdesk.server.db import Database
 from agentdesk.server.events import store
 from agentdesk.server.events.bus import GATEWAY_CHANNEL, EventBus, agent_channel
 from agentdesk.server.media.bridge import MediaBridge
+from agentdesk.waiting import wait_event
 
 T = TypeVar("T")
+
+#: Longest a background job's chunk waits for the mutations in flight to finish.
+GIVE_WAY_MAX_S = 0.25
 
 
 class UnitOfWork:
@@ -69,6 +74,61 @@ class UnitOfWork:
             self.hooks.append(hook)
 
 
+class RightOfWay:
+    """Whether a mutation is in flight (a customer's chat on its way to an operator's offer,
+    an accept, a wrap-up): the background jobs' recomputations give way to it.
+
+    A job's recomputation (the team board, the scores, the queue statistics) runs on the
+    event loop in chunks; a chat arriving meanwhile was served between two of them, and
+    waited for every chunk that ran while it went from request to commit to the operator's
+    stream. A job that calls :meth:`give_way` between its chunks stops there until no
+    mutation is in flight, so a chat waits for one chunk at most."""
+
+    def __init__(self) -> None:
+        self._holders = 0
+        self._clear = asyncio.Event()
+        self._clear.set()
+
+    @property
+    def held(self) -> bool:
+        return self._holders > 0
+
+    @asynccontextmanager
+    async def holding(self) -> AsyncIterator[None]:
+        self._holders += 1
+        self._clear.clear()
+        try:
+            yield
+        finally:
+            self._holders -= 1
+            if self._holders == 0:
+                self._clear.set()
+
+    async def give_way(self, at_most_s: float = GIVE_WAY_MAX_S) -> None:
+        """Let what is ready run, then wait while a mutation is in flight (at most
+        ``at_most_s``: under a steady stream of them a job still gets its turns)."""
+        await asyncio.sleep(0)
+        if self._holders:
+            await wait_event(self._clear, at_most_s)
+
+
+#: The right of way the current task's background work gives way to (see :func:`giving_way`).
+_GIVES_WAY_TO: ContextVar[RightOfWay | None] = ContextVar("gives_way_to", default=None)
+
+
+def giving_way(right_of_way: RightOfWay) -> None:
+    """The current task (a background job) gives way at every :func:`give_way`."""
+    _GIVES_WAY_TO.set(right_of_way)
+
+
+async def give_way() -> None:
+    """Between two chunks of a recomputation: in a background job, wait while a mutation is
+    in flight (:meth:`RightOfWay.give_way`); elsewhere (a request's report) go on."""
+    right_of_way = _GIVES_WAY_TO.get()
+    if right_of_way is not None:
+        await right_of_way.give_way()
+
+
 class ServerContext:
     """What routes, jobs and websockets share: settings, database, bus, wake-up signals."""
 
@@ -87,6 +147,8 @@ class ServerContext:
         #: The knowledge base's search index (set at start-up): next-best-action asks it
         #: which article answers a customer's line.
         self.kb_index: KbIndex | None = None
+        #: Mutations in flight, which the background jobs' recomputations give way to.
+        self.right_of_way = RightOfWay()
 
     async def read(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """``fn`` given a read session (the background jobs' reads go through here)."""
@@ -102,18 +164,21 @@ class ServerContext:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:
-        """Run a mutation; once it has committed, publish its events and run its hooks."""
-        async with self.db.write() as session:
-            uow = UnitOfWork(self, session, utcnow())
-            yield uow
-        for event in uow.events:
-            await self.bus.publish(agent_channel(event.agent_id), event.frame)
-        for frame in uow.gateway_frames:
-            await self.bus.publish(GATEWAY_CHANNEL, frame)
-        for hook in uow.hooks:
-            hook()
-        if uow.events or uow.gateway_frames:
-            # One turn of the loop: the streams woken by the publications send before the
-            # caller goes on to build and write its HTTP answer (an operator's offer is what
-            # someone waits for; the gateway's "created" can follow).
-            await asyncio.sleep(0)
+        """Run a mutation; once it has committed, publish its events and run its hooks.
+
+        The background jobs give way to it until its events are on their streams."""
+        async with self.right_of_way.holding():
+            async with self.db.write() as session:
+                uow = UnitOfWork(self, session, utcnow())
+                yield uow
+            for event in uow.events:
+                await self.bus.publish(agent_channel(event.agent_id), event.frame)
+            for frame in uow.gateway_frames:
+                await self.bus.publish(GATEWAY_CHANNEL, frame)
+            for hook in uow.hooks:
+                hook()
+            if uow.events or uow.gateway_frames:
+                # One turn of the loop: the streams woken by the publications send before the
+                # caller goes on to build and write its HTTP answer (an operator's offer is
+                # what someone waits for; the gateway's "created" can follow).
+                await asyncio.sleep(0)

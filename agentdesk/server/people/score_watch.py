@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agentdesk.protocol.agents import Role
 from agentdesk.protocol.competition import Leaderboard, ScoreUpdatedData
 from agentdesk.protocol.events import EventType
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import ServerContext, give_way
 from agentdesk.server.db.models import AgentRow
 from agentdesk.server.db.people_models import PenaltyRow, ReviewRow, SeasonRow
 from agentdesk.server.people.competition import leaderboard, season_at
@@ -77,13 +77,16 @@ class ScoreWatch:
         season = await self.ctx.read(lambda session: season_at(session, now))
         if season is None:
             return
+        await give_way()
         signature = await self._signature_now(season, activity)
         if signature == self._signature:
             return
         threshold_s = self.ctx.settings.service_level_threshold_s
 
         async def standings(session: AsyncSession) -> Leaderboard:
+            await give_way()
             w = await load_window(session, season.starts_at, season.ends_at, now, threshold_s)
+            await give_way()
             return await leaderboard(session, season, w)
 
         started = time.monotonic()
@@ -95,6 +98,7 @@ class ScoreWatch:
         self._standing = {e.agent_id: (e.score, e.rank) for e in board.individuals}
         self._season = season.id
         if previous is not None:
+            await give_way()
             await self._push(board, previous)
 
     async def _push(self, board: Leaderboard, previous: dict[str, tuple[float, int]]) -> None:
