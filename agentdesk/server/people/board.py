@@ -37,10 +37,12 @@ from agentdesk.server.services.views import state_view
 log = logging.getLogger(__name__)
 TICK_S = 0.5
 #: A recomputation of the boards and the operators' days (a read of today's contacts and of
-#: the floor) waits at least this many times its own duration after the previous one: it
-#: runs on the event loop, and on a busy floor (a wrap-up every tick) it would otherwise
-#: take a fixed share of it, chats on their way to an offer waiting behind its chunks. What
-#: changed meanwhile is pushed by the next one.
+#: the floor) waits at least this long, and this many times its own duration, after the
+#: previous one: it runs on the event loop, and on a busy floor (a wrap-up every tick) it
+#: would otherwise take a fixed share of it, chats on their way to an offer waiting behind
+#: its chunks. What changed meanwhile is pushed by the next one: a team leader's board and
+#: an operator's day follow a change within about a second on a quiet floor.
+RECOMPUTE_MIN_S = 1.0
 RECOMPUTE_COST_FACTOR = 4.0
 SUPERVISORS = (Role.TEAM_LEADER.value, Role.TUTOR.value)
 
@@ -250,7 +252,8 @@ class BoardJob:
             await self._recompute(now, watchers, teams, days)
         finally:
             cost = time.monotonic() - started
-            self._not_before = time.monotonic() + RECOMPUTE_COST_FACTOR * cost
+            wait = max(RECOMPUTE_MIN_S, RECOMPUTE_COST_FACTOR * cost)
+            self._not_before = time.monotonic() + wait
 
     async def _recompute(
         self,

@@ -30,7 +30,7 @@ from agentdesk.server.people.window import load_window
 
 #: Least time between two recomputations of the leaderboard, and how many times its own
 #: cost to wait at least (a month of a large centre takes seconds).
-MIN_INTERVAL_S = 1.0
+MIN_INTERVAL_S = 3.0
 COST_FACTOR = 4.0
 
 
