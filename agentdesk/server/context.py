@@ -80,9 +80,11 @@ class RightOfWay:
 
     A job's recomputation (the team board, the scores, the queue statistics) runs on the
     event loop in chunks; a chat arriving meanwhile was served between two of them, and
-    waited for every chunk that ran while it went from request to commit to the operator's
-    stream. A job that calls :meth:`give_way` between its chunks stops there until no
-    mutation is in flight, so a chat waits for one chunk at most."""
+    waited for every chunk that ran while it went from its transaction to the operator's
+    stream. A job that calls :meth:`give_way` between its chunks stops there while a
+    transaction is open or its events are being delivered: the mutation meets the chunk
+    under way when it began, not the ones after. (The request's arrival, before its
+    transaction, is not covered: a chunk may run then.)"""
 
     def __init__(self) -> None:
         self._holders = 0

@@ -3,7 +3,9 @@
 The job looks at the floor every :data:`TICK_S` and pushes ``team.live`` to the squad's team
 leader and tutors when anything on their board changed (states, loads, queues, alerts), and
 ``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered),
-and lets :class:`ScoreWatch` push ``score.updated``.
+and lets :class:`ScoreWatch` push ``score.updated``. The boards and days are recomputed at
+most every :data:`RECOMPUTE_MIN_S` (and a few times their own cost), giving way to the
+mutations in flight (:class:`~agentdesk.server.context.RightOfWay`).
 """
 
 from __future__ import annotations

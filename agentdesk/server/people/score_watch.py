@@ -3,10 +3,11 @@ hear it.
 
 What moves a score is a wrap-up, a survey answer, a penalty or a scored review. Every board
 tick (while anyone is on the floor) the watch compares a cheap signature of those; when it
-changes, it recomputes the season's leaderboard (no more often than a few times its own cost,
-so a large centre is not recomputed on every wrap-up) and pushes one event per operator whose
-score or rank moved, to the operator and to the team leaders of their squad. The first look
-only records where everyone stands.
+changes, it recomputes the season's leaderboard (no more often than every
+:data:`MIN_INTERVAL_S` and a few times its own cost, so a busy floor is not recomputed on
+every wrap-up, the chats on their way to an offer waiting behind it) and pushes one event
+per operator whose score or rank moved, to the operator and to the team leaders of their
+squad. The first look only records where everyone stands.
 """
 
 from __future__ import annotations
