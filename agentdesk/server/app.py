@@ -36,7 +36,7 @@ from agentdesk.server.api.routes import (
     teams,
 )
 from agentdesk.server.config import ServerSettings
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import MutationsHoldTheWay, ServerContext
 from agentdesk.server.db import Database, schema
 from agentdesk.server.errors import install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
@@ -124,6 +124,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(MutationsHoldTheWay)
     install_error_handlers(app)
     core = (auth, me, interactions, customers, teams, admin, gateway, streams)
     voice = (calls, monitor, gateway_calls)

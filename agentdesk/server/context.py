@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType
@@ -112,6 +113,26 @@ class RightOfWay:
         await asyncio.sleep(0)
         if self._holders:
             await wait_event(self._clear, at_most_s)
+
+
+class MutationsHoldTheWay:
+    """ASGI middleware: a request that may change something (any method but GET, HEAD and
+    OPTIONS) holds the server's :class:`RightOfWay` from the moment it is handed to the app,
+    so the background jobs also give way while it is read, checked and routed to its
+    handler, not only during its transaction."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ctx = None
+        if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+            ctx = getattr(scope["app"].state, "ctx", None)
+        if not isinstance(ctx, ServerContext):
+            await self.app(scope, receive, send)
+            return
+        async with ctx.right_of_way.holding():
+            await self.app(scope, receive, send)
 
 
 #: The right of way the current task's background work gives way to (see :func:`giving_way`).
