@@ -35,7 +35,7 @@ from agentdesk.protocol.errors import INTERNAL
 from agentdesk.server.api import openapi
 from agentdesk.server.api.routes import auth, interactions, me, streams
 from agentdesk.server.config import ServerSettings
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import MutationsHoldTheWay, ServerContext
 from agentdesk.server.db import Database, schema
 from agentdesk.server.errors import error_body, install_error_handlers
 from agentdesk.server.events.bus import InProcessBus
@@ -164,6 +164,7 @@ def create_app(settings: ServerSettings, *, defer: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(MutationsHoldTheWay)
     install_error_handlers(app)
     app.add_middleware(_WarmUpGate, warm=warm)
     _include_routers(app, _EARLY_MODULES if defer else _import_routers())

@@ -3,11 +3,16 @@
 Baseline in the same run: a bare FastAPI app on uvicorn whose POST broadcasts one frame to a
 websocket subscriber — the floor any HTTP-in / websocket-out path on this machine pays.
 Run: .venv/bin/python -m pytest tests/bench/test_offer_latency.py -s -o addopts=""
+
+``OFFER_BENCH_TRACE=1`` also prints what overlapped the slowest chats: the garbage
+collector's passes and the event loops' callbacks that ran longer than 2 ms (the figures are
+then those of a traced run).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import socket
@@ -27,6 +32,54 @@ from tests.bench._figures import report
 
 N = 200
 KEY = "bench-gateway-key"
+TRACE = bool(os.environ.get("OFFER_BENCH_TRACE"))
+SLOW_CALLBACK_S = 0.002
+
+
+class Trace:
+    """What ran while each chat was timed (``OFFER_BENCH_TRACE``): collector passes and long
+    event-loop callbacks, in any thread of the process (the server's runs here too)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float, str]] = []
+        self.windows: list[tuple[float, float]] = []
+        self._gc_started: dict[int, float] = {}
+
+    def __enter__(self) -> Trace:
+        gc.callbacks.append(self._on_gc)
+        run = self._run = asyncio.events.Handle._run
+        spans = self.spans
+
+        def timed(handle: asyncio.events.Handle) -> None:
+            t = time.perf_counter()
+            run(handle)
+            if (d := time.perf_counter() - t) > SLOW_CALLBACK_S:
+                cb = getattr(handle, "_callback", None)
+                task = getattr(cb, "__self__", None)
+                what = task.get_name() if isinstance(task, asyncio.Task) else repr(cb)[:60]
+                spans.append((t, t + d, f"{threading.current_thread().name[:16]}: {what}"))
+
+        asyncio.events.Handle._run = timed  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self._on_gc)
+        asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        me = threading.get_ident()
+        if phase == "start":
+            self._gc_started[me] = time.perf_counter()
+        elif (t := self._gc_started.pop(me, None)) is not None:
+            self.spans.append((t, time.perf_counter(), f"gc generation {info['generation']}"))
+
+    def print_slowest(self, k: int = 6) -> None:
+        ranked = sorted(self.windows, key=lambda w: w[0] - w[1])[:k]
+        for start, end in ranked:
+            print(f"\n{(end - start) * 1000:.1f} ms:")
+            for s, e, what in sorted(self.spans):
+                if s < end and e > start:
+                    print(f"  +{(s - start) * 1000:6.1f} ms {(e - s) * 1000:6.1f} ms  {what}")
 
 
 def bare_broadcast_app() -> FastAPI:
@@ -93,7 +146,7 @@ async def measure_bare(port: int) -> list[float]:
     return samples
 
 
-async def measure_offers(base_url: str) -> list[float]:
+async def measure_offers(base_url: str, trace: Trace | None = None) -> list[float]:
     samples = []
     ws_url = base_url.replace("http://", "ws://") + "/api/v1/events"
     async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
@@ -126,6 +179,8 @@ async def measure_offers(base_url: str) -> list[float]:
                     if frame.get("type") == "interaction.offered":
                         break
                 samples.append((time.perf_counter() - t0) * 1000)
+                if trace is not None:
+                    trace.windows.append((t0, t0 + samples[-1] / 1000))
                 iid = (await post).json()["interaction_id"]
                 assert frame["data"]["interaction"]["id"] == iid
                 # Free the slot as an operator would, outside the timed window.
@@ -160,8 +215,13 @@ def test_offer_latency(tmp_path: Path) -> None:
         )
     )
     server.start()
+    trace = Trace() if TRACE else None
     try:
-        offers = asyncio.run(measure_offers(server.base_url))
+        if trace is not None:
+            with trace:
+                offers = asyncio.run(measure_offers(server.base_url, trace))
+        else:
+            offers = asyncio.run(measure_offers(server.base_url))
     finally:
         server.stop()
     # the machine is shared: say how busy it was (1-minute load average, before and after)
@@ -173,3 +233,5 @@ def test_offer_latency(tmp_path: Path) -> None:
             "chat POST -> interaction.offered": offers,
         },
     )
+    if trace is not None:
+        trace.print_slowest()

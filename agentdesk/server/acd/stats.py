@@ -27,7 +27,7 @@ from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.events import EventType, QueueStat, QueueStatsData
 from agentdesk.protocol.interactions import InteractionStatus
 from agentdesk.server.config import ServerSettings
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import ServerContext, give_way, giving_way
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow
 from agentdesk.server.db.people_models import ClientPolicyRow
 from agentdesk.waiting import wait_event
@@ -79,6 +79,7 @@ async def _compute(
     )
     by_queue: dict[str, list[Contact]] = {}
     async for batch in today.partitions(TODAY_BATCH):
+        await give_way()
         for iid, channel, queue_id, status, queued_at, accepted_at, ended_at in batch:
             by_queue.setdefault(queue_id, []).append(
                 Contact(iid, channel, queue_id, status, queued_at, accepted_at, ended_at)
@@ -123,6 +124,7 @@ class QueueStatsJob:
         self._sent: dict[str, tuple[Figures, float]] = {}
 
     async def run(self) -> None:
+        giving_way(self.ctx.right_of_way)
         while True:
             if await wait_event(self.ctx.stats_needed, self.ctx.settings.queue_stats_s):
                 await asyncio.sleep(KICK_SETTLE_S)
@@ -137,7 +139,9 @@ class QueueStatsJob:
 
     async def tick(self) -> None:
         now = utcnow()
+        await give_way()
         figures = await compute(self.ctx, now)
+        await give_way()
         async with self.ctx.db.read() as session:
             agents = list(
                 await session.scalars(
@@ -168,6 +172,7 @@ class QueueStatsJob:
                 due.append((agent.id, QueueStatsData(queues=mine), key))
         if not due:
             return
+        await give_way()
         async with self.ctx.transaction() as uow:
             for agent_id, data, _key in due:
                 await uow.emit(agent_id, EventType.QUEUE_STATS, data)

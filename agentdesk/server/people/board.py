@@ -3,13 +3,16 @@
 The job looks at the floor every :data:`TICK_S` and pushes ``team.live`` to the squad's team
 leader and tutors when anything on their board changed (states, loads, queues, alerts), and
 ``kpi.updated`` to an operator whose day changed (a contact wrapped up, a survey answered),
-and lets :class:`ScoreWatch` push ``score.updated``.
+and lets :class:`ScoreWatch` push ``score.updated``. The boards and days are recomputed at
+most every :data:`RECOMPUTE_MIN_S` (and a few times their own cost), giving way to the
+mutations in flight (:class:`~agentdesk.server.context.RightOfWay`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import Counter
 from datetime import datetime
 
@@ -23,7 +26,7 @@ from agentdesk.protocol.events import EventType
 from agentdesk.protocol.people import Alert, AlertKind, KpiUpdatedData, Period, Scope
 from agentdesk.protocol.teams import TeamLive, TeamMemberLive
 from agentdesk.server.acd.stats import QueueFigures, compute, serves
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import ServerContext, give_way, giving_way
 from agentdesk.server.db.models import AgentRow, InteractionRow, SurveyRow, TeamRow
 from agentdesk.server.errors import NotFound
 from agentdesk.server.people.periods import window_for
@@ -35,6 +38,14 @@ from agentdesk.server.services.views import state_view
 
 log = logging.getLogger(__name__)
 TICK_S = 0.5
+#: A recomputation of the boards and the operators' days (a read of today's contacts and of
+#: the floor) waits at least this long, and this many times its own duration, after the
+#: previous one: it runs on the event loop, and on a busy floor (a wrap-up every tick) it
+#: would otherwise take a fixed share of it, chats on their way to an offer waiting behind
+#: its chunks. What changed meanwhile is pushed by the next one: a team leader's board and
+#: an operator's day follow a change within about a second on a quiet floor.
+RECOMPUTE_MIN_S = 1.0
+RECOMPUTE_COST_FACTOR = 4.0
 SUPERVISORS = (Role.TEAM_LEADER.value, Role.TUTOR.value)
 
 
@@ -80,6 +91,7 @@ async def build_team_live(
     queues = [f.stat for f in figures if any(serves(m, f.queue) for m in members)]
     live_members = []
     for m in members:
+        await give_way()
         mine = held.get(m.id, [])
         current = mine[-1] if mine else None
         day = build_report(
@@ -201,8 +213,10 @@ class BoardJob:
         self._alert_since: dict[str, dict[str, datetime]] = {}
         self._days: dict[str, tuple[int, int]] = {}
         self.scores = ScoreWatch(ctx)
+        self._not_before = 0.0
 
     async def run(self) -> None:
+        giving_way(self.ctx.right_of_way)
         while True:
             try:
                 await self.tick()
@@ -219,6 +233,7 @@ class BoardJob:
         )
         if not watchers and not online:
             return  # nobody to tell: the floor is empty
+        await give_way()
         try:
             await self.scores.check(now, (sum(closed.values()), sum(surveys.values())))
         except Exception:
@@ -231,10 +246,33 @@ class BoardJob:
         teams = {w.team_id for w in watchers if w.team_id}
         if not teams and not changed_days:
             return
+        if time.monotonic() < self._not_before:
+            return  # too soon after the last recomputation: the next tick looks again
+        started = time.monotonic()
+        try:
+            days = {a: (closed[a], surveys[a]) for a in changed_days}
+            await self._recompute(now, watchers, teams, days)
+        finally:
+            cost = time.monotonic() - started
+            wait = max(RECOMPUTE_MIN_S, RECOMPUTE_COST_FACTOR * cost)
+            self._not_before = time.monotonic() + wait
+
+    async def _recompute(
+        self,
+        now: datetime,
+        watchers: list[AgentRow],
+        teams: set[str],
+        days: dict[str, tuple[int, int]],
+    ) -> None:
+        """Today's boards and the operators' changed ``days`` (wrap-ups, survey answers),
+        pushed where they differ from what was pushed."""
+        await give_way()
         today = await today_window(self.ctx, now)
         due: list[tuple[str, EventType, object]] = []
+        await give_way()
         figures = await compute(self.ctx, now) if teams else []
         for team_id in teams:
+            await give_way()
             board = await build_team_live(
                 self.ctx,
                 team_id,
@@ -250,17 +288,17 @@ class BoardJob:
                 for w in watchers:
                     if w.team_id == team_id:
                         due.append((w.id, EventType.TEAM_LIVE, board))
-        for agent_id in changed_days:
+        for agent_id in days:
+            await give_way()
             sel = Selection(Scope.OPERATOR, agent_id, agent_ids=frozenset({agent_id}))
             report = build_report(today, sel, Period.TODAY)
             due.append((agent_id, EventType.KPI_UPDATED, KpiUpdatedData(report=report)))
         if not due:
-            for agent_id in changed_days:
-                self._days[agent_id] = (closed[agent_id], surveys[agent_id])
+            self._days.update(days)
             return
+        await give_way()
         async with self.ctx.transaction() as uow:
             for agent_id, type_, data in due:
                 assert hasattr(data, "model_dump")
                 await uow.emit(agent_id, type_, data)  # type: ignore[arg-type]
-        for agent_id in changed_days:
-            self._days[agent_id] = (closed[agent_id], surveys[agent_id])
+        self._days.update(days)

@@ -19,6 +19,7 @@ from agentdesk.protocol.competition import (
     SeasonView,
     SquadEntry,
 )
+from agentdesk.server.context import give_way
 from agentdesk.server.db.models import TeamRow
 from agentdesk.server.db.people_models import PenaltyRow, ReviewRow, SeasonRow
 from agentdesk.server.people.window import NOT_READY_BUDGET_S, Window
@@ -106,6 +107,7 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
     )
     volume_target = float(season.weights.get("volume_target", DEFAULT_VOLUME_TARGET))
     by_agent = w.per_agent()
+    await give_way()
     penalties: dict[str, list[PenaltyRow]] = {}
     for p in await session.scalars(select(PenaltyRow).where(PenaltyRow.season_id == season.id)):
         penalties.setdefault(p.agent_id, []).append(p)
@@ -117,6 +119,7 @@ async def leaderboard(session: AsyncSession, season: SeasonRow, w: Window) -> Le
     ):
         if r.score is not None:
             reviews.setdefault(r.trainee_id, []).append(r.score)
+    await give_way()
     entries: list[IndividualEntry] = []
     scores: dict[str, float] = {}
     for agent in w.agents.values():

@@ -3,10 +3,11 @@ hear it.
 
 What moves a score is a wrap-up, a survey answer, a penalty or a scored review. Every board
 tick (while anyone is on the floor) the watch compares a cheap signature of those; when it
-changes, it recomputes the season's leaderboard (no more often than a few times its own cost,
-so a large centre is not recomputed on every wrap-up) and pushes one event per operator whose
-score or rank moved, to the operator and to the team leaders of their squad. The first look
-only records where everyone stands.
+changes, it recomputes the season's leaderboard (no more often than every
+:data:`MIN_INTERVAL_S` and a few times its own cost, so a busy floor is not recomputed on
+every wrap-up, the chats on their way to an offer waiting behind it) and pushes one event
+per operator whose score or rank moved, to the operator and to the team leaders of their
+squad. The first look only records where everyone stands.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from agentdesk.protocol.agents import Role
 from agentdesk.protocol.competition import Leaderboard, ScoreUpdatedData
 from agentdesk.protocol.events import EventType
-from agentdesk.server.context import ServerContext
+from agentdesk.server.context import ServerContext, give_way
 from agentdesk.server.db.models import AgentRow
 from agentdesk.server.db.people_models import PenaltyRow, ReviewRow, SeasonRow
 from agentdesk.server.people.competition import leaderboard, season_at
@@ -30,7 +31,7 @@ from agentdesk.server.people.window import load_window
 
 #: Least time between two recomputations of the leaderboard, and how many times its own
 #: cost to wait at least (a month of a large centre takes seconds).
-MIN_INTERVAL_S = 1.0
+MIN_INTERVAL_S = 3.0
 COST_FACTOR = 4.0
 
 
@@ -77,13 +78,16 @@ class ScoreWatch:
         season = await self.ctx.read(lambda session: season_at(session, now))
         if season is None:
             return
+        await give_way()
         signature = await self._signature_now(season, activity)
         if signature == self._signature:
             return
         threshold_s = self.ctx.settings.service_level_threshold_s
 
         async def standings(session: AsyncSession) -> Leaderboard:
+            await give_way()
             w = await load_window(session, season.starts_at, season.ends_at, now, threshold_s)
+            await give_way()
             return await leaderboard(session, season, w)
 
         started = time.monotonic()
@@ -95,6 +99,7 @@ class ScoreWatch:
         self._standing = {e.agent_id: (e.score, e.rank) for e in board.individuals}
         self._season = season.id
         if previous is not None:
+            await give_way()
             await self._push(board, previous)
 
     async def _push(self, board: Leaderboard, previous: dict[str, tuple[float, int]]) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.types import NullType
 
 from agentdesk.domain.kpis import KpiTotals, QueueCounts, ServiceLevelPolicy
 from agentdesk.domain.surveys import Answer, Summary, SurveyType, summarize
+from agentdesk.server.context import give_way
 from agentdesk.server.db.models import AgentRow, InteractionRow, QueueRow, SurveyRow
 from agentdesk.server.db.people_models import ClientPolicyRow, StateLogRow
 from agentdesk.server.people.aggregates import Cell, load_pass, reads_apart
@@ -160,7 +161,9 @@ async def load_window(
 ) -> Window:
     w = Window(since=since, until=until, now=now)
     w.queues = {q.id: q for q in await session.scalars(select(QueueRow))}
+    await give_way()
     w.agents = {a.id: a for a in await session.scalars(select(AgentRow))}
+    await give_way()
     for p in await session.scalars(select(ClientPolicyRow)):
         w.policies[p.client_id] = Policy(
             ServiceLevelPolicy(p.threshold_s, p.abandon_grace_s, p.exclude_short_abandons),
@@ -173,8 +176,11 @@ async def load_window(
         )
     sl = {q: w.queue_policy(q).sl for q in w.queues}
     if not reads_apart(session):
+        await give_way()
         contacts = await load_pass(session, since, until, now, sl)
+        await give_way()
         w.surveys = await load_surveys(session, since, until)
+        await give_way()
         await _load_states(session, w)
     else:
         # the contacts are read on connections of their own: the surveys and the presence log
@@ -183,7 +189,9 @@ async def load_window(
         try:
             # let it start (SQLite statements on this loop never wait, so never let it run)
             await asyncio.sleep(0)
+            await give_way()
             w.surveys = await load_surveys(session, since, until)
+            await give_way()
             await _load_states(session, w)
         except BaseException:
             pending.cancel()
