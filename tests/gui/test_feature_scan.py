@@ -3,12 +3,9 @@ answers as PySide6's own (source-reading) check does for what the desk's start l
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.helpers import run_python
 
 
 def test_the_stand_in_agrees_with_pyside_on_what_the_desk_loads() -> None:
@@ -35,14 +32,7 @@ def test_the_stand_in_agrees_with_pyside_on_what_the_desk_loads() -> None:
               feature_scan.uses_pyside(sys.modules["PySide6.QtCore"]))
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_python(code, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     counts, disagree, samples = done.stdout.strip().splitlines()[-3:]
     ours, libraries = map(int, counts.split())

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -23,8 +21,7 @@ from agentdesk.gui.workstation import Workstation
 from agentdesk.protocol.base import utcnow
 from agentdesk.protocol.interactions import InteractionStatus
 from tests.gui import fakes
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.helpers import run_python
 
 
 def _save_picture(data_dir: Path, key: str = "embedded") -> None:
@@ -133,12 +130,5 @@ def test_the_first_paint_loads_no_protocol_client_or_pane(tmp_path: Path) -> Non
         app.main(["--offscreen", "--data-dir", {str(tmp_path)!r}, "--lang", "en"])
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python(code, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr[-2000:]
