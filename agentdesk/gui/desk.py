@@ -245,6 +245,9 @@ class Desk(QObject):
             a.message.connect(w.statusline.show_notice)
             a.articleRequested.connect(w.assist.articleRequested)
             a.show_interaction(self.focus.focus)
+            self.workstation.connectionChanged.connect(
+                lambda status, _detail: a.on_connected() if status == "connected" else None
+            )
             self.assist_controller = a
         if hasattr(session, "api"):  # the real session; GUI tests attach the softphone alone
             self.softphone.attach(session)

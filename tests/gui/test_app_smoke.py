@@ -44,13 +44,16 @@ def test_embedded_default_writes_a_populated_screenshot(tmp_path: Path, qapp: ob
 
 def test_a_warm_embedded_start_finds_the_operator_still_ready(tmp_path: Path, qapp: object) -> None:
     """The second start on the same data directory: the server remembers the operator as
-    Ready from the first run, and the start-up does not fail asking for Ready again."""
+    Ready from the first run, and the start-up does not fail asking for Ready again. The
+    chat the first run accepted is on screen from the cache before the sign-in; its script
+    and hints are asked for once signed in, not refused (401) and then never shown."""
     data = tmp_path / "data"
     args = ["--offscreen", "--screenshot", str(tmp_path / "s.png"), "--quit-after", "8",
             "--demo-autopilot", "--data-dir", str(data)]  # fmt: skip
     for run in ("first", "warm"):
         result = run_app(args)
         assert result.returncode == 0, f"{run} start: {result.stderr[-3000:]}"
+        assert "401" not in result.stderr, f"{run} start: {result.stderr[-3000:]}"
 
 
 def test_credentials_on_the_command_line_sign_in_once_while_the_desk_loads(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from agentdesk.client.rest import ApiError
 from agentdesk.gui.assist.controller import AssistController
 from agentdesk.gui.assist.hints import HintsPanel
 from agentdesk.gui.assist.script_player import ScriptPlayer
@@ -138,11 +139,16 @@ class FakeAssistApi:
         self.switched: list[str] = []
         self.outcomes: list[tuple[str, bool]] = []
         self.fail_outcome = False
+        self.signed_in = True
+        self.asked: list[str] = []
 
     async def script(self, script_id: str) -> ScriptView:
         return _script()
 
     async def script_progress(self, interaction_id: str) -> ScriptProgressView:
+        self.asked.append(interaction_id)
+        if not self.signed_in:
+            raise ApiError(401, "unauthorized", "an access token is required")
         return _progress("greet", ["greet"])
 
     async def record_script_progress(
@@ -175,6 +181,31 @@ def _settle(loop: qasync.QEventLoop, controller: AssistController) -> None:
             await asyncio.gather(*pending, return_exceptions=True)
 
     loop.run_until_complete(wait())
+
+
+def test_the_script_of_the_cached_picture_loads_once_signed_in(
+    qloop: qasync.QEventLoop, qtbot: QtBot
+) -> None:
+    """A desk starting with the cache's picture shows its contact before the sign-in: the
+    script and hints are asked for once connected, not refused and then never shown."""
+    api = FakeAssistApi()
+    api.signed_in = False
+    player, hints = ScriptPlayer(), HintsPanel()
+    qtbot.addWidget(player)
+    qtbot.addWidget(hints)
+    controller = AssistController(api, player, hints)
+    controller.show_interaction(fakes.interaction(InteractionStatus.ACTIVE, "i1"))
+    _settle(qloop, controller)
+    assert api.asked == [] and "No script" in player.where.text()
+    api.signed_in = True
+    controller.on_connected()
+    _settle(qloop, controller)
+    assert api.asked == ["i1"] and player.shown_node() == "greet"
+    assert [h.id for h in hints.hints()] == ["h1", "h2"]
+    controller.on_connected()  # a later reconnection: loaded already, nothing asked again
+    _settle(qloop, controller)
+    assert api.asked == ["i1"]
+    qloop.run_until_complete(controller.aclose())
 
 
 def test_controller_loads_answers_and_applies_suggestions(

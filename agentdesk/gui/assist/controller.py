@@ -28,6 +28,9 @@ _LIVE = (InteractionStatus.ACTIVE, InteractionStatus.WRAP_UP)
 class AssistApi(Protocol):
     """The calls the assist column makes (``agentdesk.client.rest.ApiClient`` has them)."""
 
+    @property
+    def signed_in(self) -> bool: ...
+
     async def script(self, script_id: str) -> ScriptView: ...
 
     async def script_progress(self, interaction_id: str) -> ScriptProgressView: ...
@@ -63,6 +66,8 @@ class AssistController(QObject):
         self._player = player
         self._hints = hints
         self._interaction_id: str | None = None
+        #: the shown interaction, while its script or hints could not be loaded
+        self._unloaded: str | None = None
         self._scripts: dict[str, ScriptView] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         player.answered.connect(self.answer)
@@ -80,6 +85,13 @@ class AssistController(QObject):
         self._hints.show_hints(new_id, [])
         if new_id is not None:
             self._spawn(self._load(new_id))
+
+    def on_connected(self) -> None:
+        """The session is signed in and its stream connected: load what could not be
+        loaded for the shown interaction (a desk starting with the cache's picture shows it
+        before the sign-in, when the server refuses to answer)."""
+        if self._unloaded is not None and self._unloaded == self._interaction_id:
+            self._spawn(self._load(self._unloaded))
 
     def on_hints(self, data: NbaSuggestedData) -> None:
         if data.interaction_id == self._interaction_id:
@@ -113,6 +125,11 @@ class AssistController(QObject):
         task.add_done_callback(self._tasks.discard)
 
     async def _load(self, interaction_id: str) -> None:
+        self._unloaded = None
+        if not self._api.signed_in:
+            # The cache's picture, shown before the sign-in: the server would refuse (401).
+            self._unloaded = interaction_id
+            return
         try:
             progress = await self._api.script_progress(interaction_id)
             script = self._scripts.get(progress.script_id)
@@ -123,12 +140,19 @@ class AssistController(QObject):
                 self._player.show_script(script, progress)
         except Exception as exc:  # no script for this contact, server down: no player
             log.info("no script for %s: %s", interaction_id, exc)
+            self._note_unloaded(interaction_id, exc)
         try:
             listed = await self._api.next_best_actions(interaction_id)
             if self._interaction_id == interaction_id:
                 self._hints.show_hints(interaction_id, listed.items)
         except Exception as exc:
             log.info("no hints for %s: %s", interaction_id, exc)
+            self._note_unloaded(interaction_id, exc)
+
+    def _note_unloaded(self, interaction_id: str, exc: Exception) -> None:
+        """Try again once connected, unless the server said there is none (404)."""
+        if getattr(exc, "status", None) != 404:
+            self._unloaded = interaction_id
 
     async def _answer(self, interaction_id: str, node_id: str, answer: str | None) -> None:
         try:
