@@ -183,6 +183,16 @@ def _settle(loop: qasync.QEventLoop, controller: AssistController) -> None:
     loop.run_until_complete(wait())
 
 
+def _assist(
+    api: FakeAssistApi, qtbot: QtBot
+) -> tuple[AssistController, ScriptPlayer, HintsPanel]:
+    """A controller over a real script player and hints panel, on ``api``."""
+    player, hints = ScriptPlayer(), HintsPanel()
+    qtbot.addWidget(player)
+    qtbot.addWidget(hints)
+    return AssistController(api, player, hints), player, hints
+
+
 def test_the_script_of_the_cached_picture_loads_once_signed_in(
     qloop: qasync.QEventLoop, qtbot: QtBot
 ) -> None:
@@ -190,10 +200,7 @@ def test_the_script_of_the_cached_picture_loads_once_signed_in(
     script and hints are asked for once connected, not refused and then never shown."""
     api = FakeAssistApi()
     api.signed_in = False
-    player, hints = ScriptPlayer(), HintsPanel()
-    qtbot.addWidget(player)
-    qtbot.addWidget(hints)
-    controller = AssistController(api, player, hints)
+    controller, player, hints = _assist(api, qtbot)
     controller.show_interaction(fakes.interaction(InteractionStatus.ACTIVE, "i1"))
     _settle(qloop, controller)
     assert api.asked == [] and "No script" in player.where.text()
@@ -212,10 +219,7 @@ def test_controller_loads_answers_and_applies_suggestions(
     qloop: qasync.QEventLoop, qtbot: QtBot
 ) -> None:
     api = FakeAssistApi()
-    player, hints = ScriptPlayer(), HintsPanel()
-    qtbot.addWidget(player)
-    qtbot.addWidget(hints)
-    controller = AssistController(api, player, hints)
+    controller, player, hints = _assist(api, qtbot)
     controller.show_interaction(fakes.interaction(InteractionStatus.ACTIVE, "i1"))
     _settle(qloop, controller)
     assert player.shown_node() == "greet"
