@@ -19,6 +19,7 @@ from agentdesk.client.cache import LocalCache, OutboxRecord, StreamPosition
 from agentdesk.client.inflight import InFlight
 from agentdesk.client.listener import SessionListener
 from agentdesk.client.outbox import Outbox, OutboxKind, new_idempotency_key
+from agentdesk.client.outbox_pump import OutboxPump
 from agentdesk.client.rest import ApiClient, ApiError, NetworkError, validated
 from agentdesk.client.sign_in import FirstLoad, first_load, sign_in
 from agentdesk.client.snapshot import DeskSnapshot, decode, encode
@@ -96,10 +97,11 @@ class Session:
         self.outbox: Outbox | None = None
         self._heartbeat_timeout = heartbeat_timeout
         self._backoff = backoff
-        self._outbox_retry_cap = outbox_retry_cap
         self._status = ConnectionStatus.OFFLINE
-        self._flusher: asyncio.Task[None] | None = None
-        self._flush_again = False
+        self._pump = OutboxPump(
+            lambda: self.outbox is not None and self._status is ConnectionStatus.CONNECTED,
+            outbox_retry_cap,
+        )
         self._stopping = False
         #: Callers awaiting the first delivery attempt of their outbox entry, by key.
         self._waiting: dict[str, asyncio.Future[Any]] = {}
@@ -201,7 +203,7 @@ class Session:
             await self._teardown()
             raise
         self._snapshot_soon()
-        self._kick_outbox()
+        self._pump.kick(self.outbox)
 
     @staticmethod
     async def _skip_loaded_events(position: StreamPosition, loaded_at: int | None) -> int:
@@ -234,11 +236,7 @@ class Session:
                 await stream.stop()
             finally:
                 self._stopping = False
-        flusher, self._flusher = self._flusher, None
-        if flusher is not None:
-            flusher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await flusher
+        await self._pump.stop()
         for future in self._waiting.values():
             future.cancel()
         self._waiting.clear()
@@ -372,38 +370,13 @@ class Session:
                 with self._guard("message_added"):
                     self.listener.message_added(optimistic, True)
             if not await outbox.flush() and self._status is ConnectionStatus.CONNECTED:
-                self._kick_outbox()  # otherwise the next (re)connect does it
+                self._pump.kick(self.outbox)  # otherwise the next (re)connect does it
         finally:
             self._waiting.pop(key, None)
         if future.done() and not future.cancelled():
             error = future.exception()
             if error is not None:
                 raise error
-
-    def _kick_outbox(self) -> None:
-        """Deliver what waits in the background; retry while connected."""
-        if self._flusher is not None and not self._flusher.done():
-            self._flush_again = True
-            return
-        self._flusher = asyncio.create_task(self._flush_loop(), name="agentdesk-outbox")
-
-    async def _flush_loop(self) -> None:
-        delay = 0.5
-        while self.outbox is not None:
-            self._flush_again = False
-            try:
-                done = await self.outbox.flush()
-            except Exception:
-                log.exception("outbox flush failed")
-                done = False
-            if done and not self._flush_again:
-                return
-            if self._flush_again:
-                continue
-            if self._status is not ConnectionStatus.CONNECTED:
-                return  # the next (re)connect kicks the outbox again
-            await asyncio.sleep(delay)
-            delay = min(self._outbox_retry_cap, delay * 2)
 
     def _delivered(self, entry: OutboxRecord, answer: Any) -> None:
         waiter = self._waiting.get(entry.idempotency_key)
@@ -577,7 +550,7 @@ class Session:
     def stream_status(self, status: ConnectionStatus, detail: str) -> None:
         self._set_status(status, detail)
         if status is ConnectionStatus.CONNECTED:
-            self._kick_outbox()
+            self._pump.kick(self.outbox)
         elif status is ConnectionStatus.OFFLINE and not self._stopping:
             # The stream gave up by itself: the sign-in is no longer accepted.
             with self._guard("error"):
