@@ -23,7 +23,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from agentdesk.domain.agent_state import AgentState, NotReadyReason
 from agentdesk.protocol import API_PREFIX
-from agentdesk.protocol.agents import AgentProfile, AgentStateRequest, AgentStateView, Role
+from agentdesk.protocol.agents import (
+    HANDLER_ROLES,
+    AgentProfile,
+    AgentStateRequest,
+    AgentStateView,
+)
 from agentdesk.protocol.auth import LoginRequest, RefreshRequest, TokenResponse
 from agentdesk.protocol.base import ResponseModel
 from agentdesk.protocol.customers import (
@@ -81,10 +86,6 @@ class _Tokens(ResponseModel):
     access_token: str
     refresh_token: str
     expires_in: int | None = None
-
-
-#: The roles that handle contacts (the server refuses the others the interactions list).
-HANDLING_ROLES = frozenset({Role.OPERATOR, Role.TRAINEE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ class ApiClient:
                     raise ApiError(200, "bad_response", "unexpected login answer")
                 bearer = {"Authorization": f"Bearer {tokens.get('access_token')}"}
                 profile = _decode(http.get("/me", headers=bearer))
-                handles = isinstance(profile, dict) and profile.get("role") in HANDLING_ROLES
+                handles = isinstance(profile, dict) and profile.get("role") in HANDLER_ROLES
                 interactions = (
                     _decode(http.get("/interactions", params={"status": "active"}, headers=bearer))
                     if handles

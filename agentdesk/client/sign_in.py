@@ -15,8 +15,8 @@ import asyncio
 import contextlib
 from dataclasses import dataclass
 
-from agentdesk.client.rest import HANDLING_ROLES, ApiClient, NetworkError
-from agentdesk.protocol.agents import AgentProfile
+from agentdesk.client.rest import ApiClient, NetworkError
+from agentdesk.protocol.agents import HANDLER_ROLES, AgentProfile
 from agentdesk.protocol.interactions import Interaction
 
 
@@ -31,7 +31,7 @@ class FirstLoad:
 async def first_load(api: ApiClient) -> FirstLoad:
     profile = await api.me()
     # Team leaders, tutors and admins handle no contacts (the server refuses them the list).
-    handles = profile.role in HANDLING_ROLES
+    handles = profile.role in HANDLER_ROLES
     interactions = await api.active_interactions() if handles else []
     return FirstLoad(profile, interactions)
 

@@ -18,6 +18,10 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+#: The roles that handle contacts (the others are refused the interactions list).
+HANDLER_ROLES = (Role.OPERATOR, Role.TRAINEE)
+
+
 class ClientRef(ResponseModel):
     """A client (committente) the operator speaks for, with its brand."""
 

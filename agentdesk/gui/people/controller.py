@@ -21,7 +21,7 @@ from agentdesk.client.people import PeopleClient
 from agentdesk.gui.controller import tracked
 from agentdesk.gui.errors import EXPECTED, describe_error
 from agentdesk.gui.people.day_facts import ServerDay
-from agentdesk.protocol.agents import AgentProfile, Role
+from agentdesk.protocol.agents import HANDLER_ROLES, AgentProfile, Role
 from agentdesk.protocol.competition import ReviewDecision, ReviewEventData, ScoreUpdatedData
 from agentdesk.protocol.kb import KbArticle
 from agentdesk.protocol.people import AgentMessageData, KpiUpdatedData
@@ -105,7 +105,7 @@ class PeopleController(QObject):
 
     async def _load_all(self) -> None:
         assert self.profile is not None
-        if self.profile.role in (Role.OPERATOR, Role.TRAINEE):
+        if self.profile.role in HANDLER_ROLES:
             self.day.apply_report(await self.client.my_kpis())
             await self._load_standing()
         if self.board is not None and self.profile.team_id and self.profile.role in SUPERVISORS:

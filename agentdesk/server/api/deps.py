@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from agentdesk.protocol.agents import Role
+from agentdesk.protocol.agents import HANDLER_ROLES, Role
 from agentdesk.protocol.base import utcnow
 from agentdesk.server.context import ServerContext
 from agentdesk.server.db.models import AgentRow
@@ -87,7 +87,6 @@ class GatewayGuard:
 
 ALL_ROLES = tuple(Role)
 #: Who handles contacts.
-HANDLER_ROLES = (Role.OPERATOR, Role.TRAINEE)
 #: Who may look at customers.
 CUSTOMER_ROLES = (Role.OPERATOR, Role.TRAINEE, Role.TUTOR, Role.TEAM_LEADER)
 #: Who watches squads live.
